@@ -1,0 +1,1 @@
+"""Credence: IT service management with honest service level clocks."""

@@ -1,0 +1,3 @@
+from credence.cli import main
+
+main()

@@ -1,0 +1,123 @@
+"""Re-derive a ticket's stored service level figures from its history.
+
+This is the only writer of the SLO columns on Ticket and of TicketSpan.
+Domain operations call it inside their transaction after recording an
+event; a lead's change to objectives or calendars calls it for every
+ticket (see `rederive_all`).
+"""
+
+import logging
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from credence.slo.clock import ClockEvent, Measurement, measure, timeline
+from credence.slo.clock import Objective as ClockObjective
+from credence.slo.objectives import current_objectives
+from credence.tickets.models import EventType, Ticket, TicketEvent, TicketSpan
+
+logger = logging.getLogger(__name__)
+
+# History events that mean nothing to the clock.
+_NOT_FOR_THE_CLOCK = {EventType.ASSIGNED}
+
+
+def clock_events(events: Iterable[TicketEvent]) -> list[ClockEvent]:
+    return [
+        ClockEvent(at=event.at, type=event.type, priority=event.data.get("priority"))
+        for event in events
+        if event.type not in _NOT_FOR_THE_CLOCK
+    ]
+
+
+def history_of(ticket: Ticket) -> list[ClockEvent]:
+    return clock_events(TicketEvent.objects.filter(ticket=ticket).order_by("at", "id"))
+
+
+def measure_ticket(
+    ticket: Ticket,
+    as_of: datetime | None = None,
+    objectives: Mapping[str, ClockObjective] | None = None,
+) -> Measurement:
+    """Both clocks of one ticket at `as_of` (default now), for display."""
+    return measure(
+        history_of(ticket),
+        objectives or current_objectives(),
+        as_of=as_of or timezone.now(),
+    )
+
+
+def rederive_ticket(
+    ticket: Ticket,
+    objectives: Mapping[str, ClockObjective] | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Rewrite the ticket's derived columns and spans; the caller saves it.
+
+    The stored figures describe the history as it stands: dues, stop times,
+    and outcomes as of now. A running clock's outcome changes with time
+    alone, so readers compare its due with the current time (the queue) or
+    use the spans (reports).
+    """
+    objectives = objectives or current_objectives()
+    events = history_of(ticket)
+    now = now or timezone.now()
+    last_event = events[-1].at if events else now
+    as_of = max(now, last_event)
+    figures = measure(events, objectives, as_of=as_of)
+
+    ticket.priority = figures.priority
+    ticket.response_due = figures.response.due
+    ticket.response_stopped_at = figures.response.stopped_at
+    ticket.response_outcome = figures.response.outcome
+    ticket.response_elapsed_minutes = (
+        figures.response.elapsed_minutes if figures.response.stopped_at else None
+    )
+    ticket.resolution_due = figures.resolution.due
+    ticket.resolution_stopped_at = figures.resolution.stopped_at
+    ticket.resolution_outcome = figures.resolution.outcome
+    ticket.resolution_elapsed_minutes = (
+        figures.resolution.elapsed_minutes if figures.resolution.stopped_at else None
+    )
+    running_dues = [
+        clock.due
+        for clock in (figures.response, figures.resolution)
+        if clock.stopped_at is None and clock.due is not None
+    ]
+    ticket.next_due = min(running_dues) if running_dues else None
+
+    if ticket.pk is not None:
+        TicketSpan.objects.filter(ticket=ticket).delete()
+        TicketSpan.objects.bulk_create(
+            TicketSpan(
+                ticket=ticket,
+                start=span.start,
+                end=span.end,
+                priority=span.priority,
+                resolved=span.resolved,
+                response_outcome=span.response.outcome,
+                response_due=span.response.due,
+                response_elapsed_minutes=span.response.elapsed_minutes,
+                resolution_outcome=span.resolution.outcome,
+                resolution_due=span.resolution.due,
+                resolution_elapsed_minutes=span.resolution.elapsed_minutes,
+            )
+            for span in timeline(events, objectives)
+        )
+
+
+def rederive_all(batch_size: int = 500) -> int:
+    """Re-measure every ticket, after objectives or calendars changed."""
+    objectives = current_objectives()
+    count = 0
+    ids = list(Ticket.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch_size):
+        with transaction.atomic():
+            for ticket in Ticket.objects.filter(pk__in=ids[start : start + batch_size]):
+                rederive_ticket(ticket, objectives)
+                ticket.save()
+                count += 1
+        logger.info("Re-derived %d of %d tickets", count, len(ids))
+    return count

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from credence import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("sign-in/", auth_views.LoginView.as_view(), name="login"),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("portal/", include("credence.portal.urls")),
+    path("desk/metrics/", include("credence.metrics.urls")),
+    path("desk/", include("credence.desk.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,70 @@
+"""Shared personas: two workers, an agent and a lead."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from credence.workers.models import Team, Worker
+from credence.workers.roles import make_agent, make_lead
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+PASSWORD = "correct-horse-battery"
+
+
+def _worker(username: str, first: str, last: str, team: Team) -> Worker:
+    worker = Worker.objects.create_user(
+        username=username,
+        password=PASSWORD,
+        first_name=first,
+        last_name=last,
+        email=f"{username}@example.test",
+        team=team,
+    )
+    return worker
+
+
+@pytest.fixture
+def team(db: None) -> Team:
+    return Team.objects.create(name="Finance")
+
+
+@pytest.fixture
+def worker(team: Team) -> Worker:
+    return _worker("wanda", "Wanda", "Worker", team)
+
+
+@pytest.fixture
+def other_worker(team: Team) -> Worker:
+    return _worker("oscar", "Oscar", "Other", team)
+
+
+@pytest.fixture
+def agent(db: None) -> Worker:
+    it = Team.objects.get_or_create(name="IT")[0]
+    person = _worker("ada", "Ada", "Agent", it)
+    make_agent(person)
+    return Worker.objects.get(pk=person.pk)
+
+
+@pytest.fixture
+def lead(db: None) -> Worker:
+    it = Team.objects.get_or_create(name="IT")[0]
+    person = _worker("lee", "Lee", "Lead", it)
+    make_lead(person)
+    return Worker.objects.get(pk=person.pk)
+
+
+def signed_in(person: Worker) -> Client:
+    client = Client()
+    client.force_login(person)
+    return client
+
+
+@pytest.fixture
+def shared_dir() -> Iterator[Path]:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside the repository")
+    yield SHARED
