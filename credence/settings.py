@@ -45,6 +45,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -115,6 +116,10 @@ TIME_ZONE = env_time_zone("CREDENCE_TIME_ZONE", "UTC")
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Static files are served by the web process itself (WhiteNoise), so one
+# command runs everything; without a collected folder it serves from the
+# apps directly.
+WHITENOISE_USE_FINDERS = True
 
 REDIS_URL = env_str("REDIS_URL", "")
 

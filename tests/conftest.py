@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from credence.workers.models import Team, Worker
@@ -12,6 +13,13 @@ from credence.workers.roles import make_agent, make_lead
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing() -> None:
+    # Real hashing costs a quarter of a second per persona; the tests are
+    # about tickets, not about password strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def _worker(username: str, first: str, last: str, team: Team) -> Worker:

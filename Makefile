@@ -1,0 +1,48 @@
+# Credence: `make run` serves a demo organisation; `make test` checks everything.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip
+
+.PHONY: run test lint typecheck pytest install install-dev lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
+	$(PIP) install --quiet --constraint requirements.lock --editable .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PIP) install --quiet --constraint requirements.lock --editable '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(BIN)/credence migrate --noinput
+	$(BIN)/credence demo
+	$(BIN)/credence serve --bind 127.0.0.1:8000
+
+lint: install-dev
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+typecheck: install-dev
+	$(BIN)/mypy credence
+
+pytest: install-dev
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+# Regenerate the pinned versions after changing pyproject.toml.
+lock: $(BIN)/python
+	$(PIP) install --quiet --editable '.[dev]'
+	$(PIP) freeze --exclude-editable | grep -v '^-e' > requirements.lock
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,68 @@
+"""`credence serve`: the web server and the background worker together.
+
+One command for a laptop or a small installation. Larger ones run the web
+processes and the workers separately (gunicorn and `credence db_worker`).
+"""
+
+import logging
+import signal
+import subprocess
+import sys
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+logger = logging.getLogger(__name__)
+
+# How long to wait for a child to stop after SIGTERM before killing it.
+STOP_GRACE_SECONDS = 10
+
+
+class Command(BaseCommand):
+    help = "Serve Credence with its background worker."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--bind", default="127.0.0.1:8000")
+        parser.add_argument("--workers", type=int, default=2)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        python = sys.executable
+        children = [
+            subprocess.Popen([python, "-m", "credence", "db_worker"]),
+            subprocess.Popen(
+                [
+                    python,
+                    "-m",
+                    "gunicorn",
+                    "credence.wsgi",
+                    "--bind",
+                    options["bind"],
+                    "--workers",
+                    str(options["workers"]),
+                    "--access-logfile",
+                    "-",
+                ]
+            ),
+        ]
+        stopping = False
+
+        def stop(signum: int, frame: object) -> None:
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        self.stdout.write(f"Credence is serving on http://{options['bind']}/")
+        while not stopping and all(child.poll() is None for child in children):
+            time.sleep(0.5)
+        for child in children:
+            if child.poll() is None:
+                child.terminate()
+        for child in children:
+            try:
+                child.wait(timeout=STOP_GRACE_SECONDS)
+            except subprocess.TimeoutExpired:
+                child.kill()
+        if not stopping:
+            raise SystemExit("A Credence process stopped unexpectedly; see above.")
