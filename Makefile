@@ -24,6 +24,7 @@ install-dev: $(VENV)/.installed-dev
 
 run: install
 	$(BIN)/credence migrate --noinput
+	$(BIN)/credence collectstatic --noinput --verbosity 0
 	$(BIN)/credence demo
 	$(BIN)/credence serve --bind 127.0.0.1:8000
 

@@ -79,8 +79,10 @@ def filtered(
 
 def in_queue_order(tickets: QuerySet[Ticket]) -> QuerySet[Ticket]:
     """Nearest due first; tickets with no running clock after, oldest first."""
-    return tickets.select_related("requester", "assignee").order_by(
-        F("next_due").asc(nulls_last=True), "opened_at", "number"
+    return (
+        tickets.select_related("requester", "assignee")
+        .defer("description")
+        .order_by(F("next_due").asc(nulls_last=True), "opened_at", "number")
     )
 
 

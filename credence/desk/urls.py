@@ -1,5 +1,23 @@
 from django.urls import path
 
+from credence.desk import views
+
 app_name = "desk"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("log/", views.log_on_behalf, name="log"),
+    path("tickets/<int:number>/", views.ticket_page, name="ticket"),
+    path(
+        "tickets/<int:number>/acknowledge/",
+        views.acknowledge_view,
+        name="acknowledge",
+    ),
+    path("tickets/<int:number>/reply/", views.reply_view, name="reply"),
+    path("tickets/<int:number>/note/", views.note_view, name="note"),
+    path("tickets/<int:number>/assign/", views.assign_view, name="assign"),
+    path("tickets/<int:number>/priority/", views.priority_view, name="priority"),
+    path("tickets/<int:number>/wait/", views.wait_view, name="wait"),
+    path("tickets/<int:number>/resume/", views.resume_view, name="resume"),
+    path("tickets/<int:number>/resolve/", views.resolve_view, name="resolve"),
+]

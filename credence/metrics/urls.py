@@ -1,5 +1,9 @@
 from django.urls import path
 
+from credence.metrics import views
+
 app_name = "metrics"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.period, name="period"),
+]

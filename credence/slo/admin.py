@@ -4,13 +4,56 @@ Every change re-measures the stored tickets in the background (signals.py),
 so queues and reports follow the new objectives.
 """
 
+from itertools import pairwise
+from typing import Any
+
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 
 from credence.slo.models import BusinessWindow, Calendar, ClosedDay, Objective
 
 
+class WindowFormSet(BaseInlineFormSet):
+    """A business-hours calendar needs at least one opening window."""
+
+    def clean(self) -> None:
+        super().clean()
+        calendar: Calendar = self.instance
+        if calendar.kind != Calendar.BUSINESS_HOURS:
+            return
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE", False)
+        ]
+        if not kept:
+            raise ValidationError(
+                "A business-hours calendar needs at least one opening window, "
+                "e.g. Monday 09:00-17:00. For a calendar that never closes, "
+                "choose Round the clock instead."
+            )
+        by_day: dict[int, list[Any]] = {}
+        for form in kept:
+            data = form.cleaned_data
+            by_day.setdefault(data["weekday"], []).append(data)
+        for windows in by_day.values():
+            windows.sort(key=lambda window: window["opens"])
+            for earlier, later in pairwise(windows):
+                if earlier["closes"] is None or earlier["closes"] > later["opens"]:
+                    raise ValidationError(
+                        "Two windows on the same day overlap (%(first)s and "
+                        "%(second)s). Merge them or move one.",
+                        params={
+                            "first": earlier["opens"].strftime("%H:%M"),
+                            "second": later["opens"].strftime("%H:%M"),
+                        },
+                    )
+
+
 class BusinessWindowInline(admin.TabularInline):
     model = BusinessWindow
+    formset = WindowFormSet
     extra = 0
 
 
@@ -21,7 +64,13 @@ class ClosedDayInline(admin.TabularInline):
 
 @admin.register(Calendar)
 class CalendarAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "time_zone", "holiday_country", "holiday_subdivision"]
+    list_display = [
+        "name",
+        "kind",
+        "time_zone",
+        "holiday_country",
+        "holiday_subdivision",
+    ]
     inlines = [BusinessWindowInline, ClosedDayInline]
 
 

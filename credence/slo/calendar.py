@@ -101,6 +101,12 @@ class Calendar:
         if self.hours is not None:
             object.__setattr__(self, "hours", _checked_hours(self.hours))
 
+    def __hash__(self) -> int:
+        # The hours are a mapping, which cannot be hashed as it is; equal
+        # calendars still hash alike, so that they can key a cache.
+        hours = None if self.hours is None else tuple(sorted(self.hours.items()))
+        return hash((self.time_zone, hours, self.holidays))
+
     @classmethod
     def from_spec(cls, spec: Mapping[str, object]) -> Calendar:
         """Build a calendar from its case-file form.
@@ -113,7 +119,8 @@ class Calendar:
         if not isinstance(spec, Mapping):
             raise CalendarError(
                 "calendar_not_object",
-                "A calendar must be an object with time_zone and hours.",
+                "A calendar must be an object: write it like "
+                '{"time_zone": "UTC", "hours": "24x7"}.',
             )
         time_zone = spec.get("time_zone")
         if not isinstance(time_zone, str):
@@ -320,7 +327,7 @@ def _load_zone(name: str) -> ZoneInfo:
 def _checked_hours(
     hours: Mapping[int, Iterable[Window]],
 ) -> dict[int, tuple[Window, ...]]:
-    """Give the hours with each day's windows in order, or say what is wrong."""
+    """Give the hours, each day's windows in order, or say what is wrong."""
     checked = {}
     for day, given in hours.items():
         if not isinstance(day, int) or not 0 <= day <= 6:

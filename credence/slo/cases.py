@@ -99,7 +99,7 @@ def parse_case(data: object, source: str = "<case>") -> Case:
         raise CaseError(source, "is not a JSON object: a case is one object.")
     for key in ("name", "calendars", "objectives", "events"):
         if key not in data:
-            raise CaseError(source, f"has no {key!r}: add it (see the README).")
+            raise CaseError(source, f"has no {key!r}: add it, as the case format says.")
     name = data["name"]
     if not isinstance(name, str) or not name:
         raise CaseError(source, "has a 'name' that is not text: give a short name.")
@@ -128,12 +128,14 @@ def parse_case(data: object, source: str = "<case>") -> Case:
     )
 
 
-def replay_case(case: Case) -> dict[str, object]:
+def replay_case(case: Case | Mapping[str, object]) -> dict[str, object]:
     """Run the clock on a case, never reading its expected figures.
 
-    Dues are given in the offset of the case's opened event, elapsed minutes
-    to two decimals.
+    The case is read first if it is still decoded JSON. Dues are given in
+    the offset of the case's opened event, elapsed minutes to two decimals.
     """
+    if not isinstance(case, Case):
+        case = parse_case(case)
     try:
         measurement = measure(case.events, case.objectives, case.as_of)
     except (ClockError, CalendarError) as error:
@@ -145,12 +147,16 @@ def replay_case(case: Case) -> dict[str, object]:
     }
 
 
-def check_case(case: Case, result: Mapping[str, object]) -> list[str]:
+def check_case(
+    case: Case | Mapping[str, object], result: Mapping[str, object]
+) -> list[str]:
     """List each way the result differs from what the case expects.
 
     Only the figures the case gives are compared: dues as instants, elapsed
     minutes to 0.01, outcomes exactly.
     """
+    if not isinstance(case, Case):
+        case = parse_case(case)
     if case.expect is None:
         raise CaseError(
             case.source,
@@ -278,8 +284,10 @@ def _target(
 
 
 def _events(spec: object, source: str) -> tuple[ClockEvent, ...]:
-    if not isinstance(spec, list) or not spec:
+    if not isinstance(spec, list):
         raise CaseError(source, "has 'events' that are not a list of events.")
+    if not spec:
+        raise CaseError(source, "has no events: give at least the opened event.")
     events = []
     for number, event in enumerate(spec, start=1):
         where = f"event {number}"
@@ -289,7 +297,8 @@ def _events(spec: object, source: str) -> tuple[ClockEvent, ...]:
         if kind not in EVENT_TYPES:
             raise CaseError(
                 source,
-                f"{where} has unknown type {kind!r}: use one of {', '.join(EVENT_TYPES)}.",
+                f"{where} has unknown type {kind!r}: use one of "
+                f"{', '.join(EVENT_TYPES)}.",
             )
         priority = event.get("priority")
         if priority is not None and not isinstance(priority, str):
@@ -340,10 +349,9 @@ def _check_expect(spec: object, source: str) -> None:
 
 
 def _result(figures: ClockFigures, zone: tzinfo) -> dict[str, object]:
+    due = figures.due
     return {
-        "due": None
-        if figures.due is None
-        else figures.due.astimezone(zone).isoformat(),
+        "due": None if due is None else due.astimezone(zone).isoformat(),
         "elapsed_minutes": round(figures.elapsed_minutes, 2),
         "outcome": figures.outcome,
     }

@@ -310,12 +310,29 @@ def timeline(
 def _check_history(
     events: Sequence[ClockEvent], objectives: Mapping[str, Objective]
 ) -> None:
+    """Refuse a history the clock cannot measure, saying what to fix."""
     if not events or events[0].type != "opened":
         raise ClockError(
             "clock_not_opened_first",
             "The history does not begin with an opened event: give the "
             "ticket's opening, with its priority, as the first event.",
         )
+    _check_order(events)
+    _check_lifecycle(events)
+    for event in events:
+        if event.priority is not None and event.priority not in objectives:
+            raise ClockError(
+                "clock_unknown_priority",
+                "The %(type)s event at %(at)s gives priority %(priority)r, which "
+                "has no objective: use one of %(known)s.",
+                type=event.type,
+                at=event.at.isoformat(),
+                priority=event.priority,
+                known=", ".join(objectives) or "(no objectives given)",
+            )
+
+
+def _check_order(events: Sequence[ClockEvent]) -> None:
     for earlier, later in pairwise(events):
         if later.at < earlier.at:
             raise ClockError(
@@ -328,6 +345,10 @@ def _check_history(
                 earlier=earlier.type,
                 earlier_at=earlier.at.isoformat(),
             )
+
+
+def _check_lifecycle(events: Sequence[ClockEvent]) -> None:
+    """Refuse a second opening, and a close of a ticket not resolved."""
     resolved = False
     for event in events[1:]:
         if event.type == "opened":
@@ -346,17 +367,6 @@ def _check_history(
             )
         if event.type in ("resolved", "reopened"):
             resolved = event.type == "resolved"
-    for event in events:
-        if event.priority is not None and event.priority not in objectives:
-            raise ClockError(
-                "clock_unknown_priority",
-                "The %(type)s event at %(at)s gives priority %(priority)r, which "
-                "has no objective: use one of %(known)s.",
-                type=event.type,
-                at=event.at.isoformat(),
-                priority=event.priority,
-                known=", ".join(objectives) or "(no objectives given)",
-            )
 
 
 def _read_story(events: Sequence[ClockEvent], as_of: datetime) -> _Story:

@@ -48,7 +48,10 @@ class Calendar(models.Model):
     name = models.CharField(max_length=100, unique=True)
     kind = models.CharField(
         max_length=10,
-        choices=[(ROUND_THE_CLOCK, "Round the clock"), (BUSINESS_HOURS, "Business hours")],
+        choices=[
+            (ROUND_THE_CLOCK, "Round the clock"),
+            (BUSINESS_HOURS, "Business hours"),
+        ],
         default=BUSINESS_HOURS,
     )
     time_zone = models.CharField(
@@ -108,7 +111,9 @@ class Weekday(models.IntegerChoices):
 class BusinessWindow(models.Model):
     """One stretch of opening hours on a weekday, in local wall-clock time."""
 
-    calendar = models.ForeignKey(Calendar, on_delete=models.CASCADE, related_name="windows")
+    calendar = models.ForeignKey(
+        Calendar, on_delete=models.CASCADE, related_name="windows"
+    )
     weekday = models.IntegerField(choices=Weekday.choices)
     opens = models.TimeField()
     closes = models.TimeField(

@@ -105,9 +105,7 @@ def clock_calendar(calendar: models.Calendar) -> ClockCalendar:
 
 def _version() -> tuple[object, ...]:
     calendars = models.Calendar.objects.aggregate(n=Count("id"), at=Max("updated_at"))
-    objectives = models.Objective.objects.aggregate(
-        n=Count("id"), at=Max("updated_at")
-    )
+    objectives = models.Objective.objects.aggregate(n=Count("id"), at=Max("updated_at"))
     return (calendars["n"], calendars["at"], objectives["n"], objectives["at"])
 
 

@@ -120,9 +120,7 @@ def _resolution_part(ticket: Ticket, now: datetime, zone: tzinfo) -> str | None:
     return f"we aim to resolve it by {when}"
 
 
-def expectation_sentence(
-    ticket: Ticket, now: datetime, time_zone: str | tzinfo
-) -> str:
+def expectation_sentence(ticket: Ticket, now: datetime, time_zone: str | tzinfo) -> str:
     """When the worker will hear back and when it should be solved.
 
     Empty for a ticket that is resolved or closed: there is nothing left to

@@ -140,7 +140,9 @@ PUBLIC_COMMENT_KINDS = (
 
 
 class Comment(models.Model):
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="comments")
+    ticket = models.ForeignKey(
+        Ticket, on_delete=models.CASCADE, related_name="comments"
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -239,3 +241,6 @@ class TicketNumber(models.Model):
     """The last ticket number handed out; one row, locked while numbering."""
 
     last = models.PositiveIntegerField(default=1000)
+
+    def __str__(self) -> str:
+        return f"last ticket number {self.last}"

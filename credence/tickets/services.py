@@ -206,7 +206,9 @@ def open_ticket(
         return _finish(ticket, at)
 
 
-def acknowledge(ticket: Ticket, actor: Worker | None, at: datetime | None = None) -> Ticket:
+def acknowledge(
+    ticket: Ticket, actor: Worker | None, at: datetime | None = None
+) -> Ticket:
     at = _now(at)
     _require_sees(actor, ticket)
     _require_agent(actor)
@@ -456,7 +458,7 @@ def reopen(
         # closed only the team (or a history being imported) may reopen it.
         allowed = (
             (Status.RESOLVED,)
-            if by_requester and not is_agent(actor)
+            if by_requester and actor is not None and not is_agent(actor)
             else (Status.RESOLVED, Status.CLOSED)
         )
         if ticket.status not in allowed:
@@ -466,11 +468,7 @@ def reopen(
                 ticket=ticket.reference,
                 status=ticket.get_status_display().lower(),
             )
-        kind = (
-            CommentKind.WORKER_COMMENT
-            if by_requester
-            else CommentKind.PUBLIC_REPLY
-        )
+        kind = CommentKind.WORKER_COMMENT if by_requester else CommentKind.PUBLIC_REPLY
         comment = _comment(ticket, kind, actor, reason, at)
         _record(ticket, EventType.REOPENED, actor, at, comment=comment.pk)
         ticket.status = Status.IN_PROGRESS

@@ -27,8 +27,10 @@ def visible_tickets(person: Worker | AnonymousUser) -> QuerySet[Ticket]:
 
 def get_visible_ticket(person: Worker | AnonymousUser, number: int) -> Ticket:
     try:
-        return visible_tickets(person).select_related("requester", "assignee").get(
-            number=number
+        return (
+            visible_tickets(person)
+            .select_related("requester", "assignee")
+            .get(number=number)
         )
     except Ticket.DoesNotExist:
         raise NotFound() from None

@@ -9,7 +9,7 @@ class WorkerAdmin(UserAdmin):
     list_display = ["username", "first_name", "last_name", "kind", "team", "is_staff"]
     list_filter = ["kind", "team", "groups"]
     fieldsets = (
-        *UserAdmin.fieldsets,
+        *(UserAdmin.fieldsets or ()),
         (
             "Directory",
             {"fields": ("kind", "team", "manager", "start_date", "time_zone")},

@@ -29,11 +29,22 @@ def ensure_role_groups() -> tuple[Group, Group]:
     work = Permission.objects.get(
         content_type__app_label="tickets", codename="work_tickets"
     )
-    lead = Permission.objects.get(content_type__app_label="tickets", codename="lead_desk")
+    lead = Permission.objects.get(
+        content_type__app_label="tickets", codename="lead_desk"
+    )
+    # Leads edit calendars and objectives in the admin; they may not add or
+    # remove a priority's objective, only change it.
+    settings_perms = Permission.objects.filter(
+        content_type__app_label="slo",
+        content_type__model__in=["calendar", "businesswindow", "closedday"],
+    ) | Permission.objects.filter(
+        content_type__app_label="slo",
+        codename__in=["change_objective", "view_objective"],
+    )
     agents, _ = Group.objects.get_or_create(name=AGENTS)
     agents.permissions.add(work)
     leads, _ = Group.objects.get_or_create(name=LEADS)
-    leads.permissions.add(work, lead)
+    leads.permissions.add(work, lead, *settings_perms)
     return agents, leads
 
 
@@ -43,5 +54,9 @@ def make_agent(worker: Worker) -> None:
 
 
 def make_lead(worker: Worker) -> None:
+    """A lead reaches the admin pages for calendars and objectives."""
     _, leads = ensure_role_groups()
     worker.groups.add(leads)
+    if not worker.is_staff:
+        worker.is_staff = True
+        worker.save(update_fields=["is_staff"])

@@ -122,7 +122,9 @@ def test_another_worker_cannot_touch_the_ticket(
 def test_an_internal_note_is_not_a_response(worker: Worker, agent: Worker) -> None:
     ticket = open_medium(worker)
 
-    ticket = services.add_note(ticket, agent, "Checking the asset list.", at=at(2, 10, 5))
+    ticket = services.add_note(
+        ticket, agent, "Checking the asset list.", at=at(2, 10, 5)
+    )
     ticket = services.send_automatic_message(ticket, "We got it.", at=at(2, 10, 6))
 
     assert ticket.response_stopped_at is None
@@ -148,9 +150,7 @@ def test_waiting_on_worker_pauses_resolution_until_they_answer(
 ) -> None:
     ticket = open_medium(worker)
 
-    ticket = services.wait_on_worker(
-        ticket, agent, "Which model is it?", at=at(2, 11)
-    )
+    ticket = services.wait_on_worker(ticket, agent, "Which model is it?", at=at(2, 11))
     assert ticket.status == Status.WAITING
     # The question is the response: 60 minutes, due at 11:00, met.
     assert ticket.response_outcome == "met"
@@ -293,9 +293,7 @@ def test_a_worker_cannot_log_a_ticket_for_someone_else(
     assert Ticket.objects.count() == 0
 
 
-def test_an_agent_logs_a_side_channel_request(
-    worker: Worker, agent: Worker
-) -> None:
+def test_an_agent_logs_a_side_channel_request(worker: Worker, agent: Worker) -> None:
     ticket = services.open_ticket(
         requester=worker,
         kind="request",

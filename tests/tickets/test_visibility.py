@@ -48,9 +48,7 @@ def test_an_agent_sees_ordinary_tickets(worker: Worker, agent: Worker) -> None:
     assert list(desk_tickets(agent)) == [ticket]
 
 
-def test_only_a_lead_opens_a_confidential_ticket(
-    worker: Worker, agent: Worker
-) -> None:
+def test_only_a_lead_opens_a_confidential_ticket(worker: Worker, agent: Worker) -> None:
     with pytest.raises(NotAllowed) as error:
         ticket_for(worker, agent, confidential=True)
 

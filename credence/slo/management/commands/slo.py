@@ -1,7 +1,7 @@
 """`credence slo replay FILE... [--check]` and `credence slo rederive`."""
 
 import sys
-from typing import Any
+from typing import Any, TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -33,7 +33,8 @@ class Command(BaseCommand):
         if options["action"] == "replay":
             # The replay writes whole lines itself.
             self.stdout.ending = ""
-            code = run_replay(options["files"], options["check"], self.stdout)
+            out = cast(TextIO, self.stdout)
+            code = run_replay(options["files"], options["check"], out)
             if code:
                 # Keep the printed lines and leave with the replay's own code.
                 self.stdout.flush()

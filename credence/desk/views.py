@@ -1,0 +1,306 @@
+"""The desk's pages: the queue, a ticket, and logging a request for a worker.
+
+Each view reads its input, calls one operation in `credence.tickets.services`
+and renders or redirects. Everything here is for agents and leads; to anyone
+else every desk address is "not found", as if the desk did not exist.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from credence.desk import forms as desk_forms
+from credence.desk.clocks import clock_panels
+from credence.desk.history import ticket_history
+from credence.desk.queue import (
+    PAGE_SIZE,
+    QueueFilters,
+    filter_counts,
+    filtered,
+    in_queue_order,
+    open_queue,
+    queue_row,
+)
+from credence.desk.zones import display_zone
+from credence.errors import InvalidInput, InvalidTransition
+from credence.tickets import services
+from credence.tickets.models import OPEN_STATUSES, Status, Ticket
+from credence.tickets.visibility import get_visible_ticket
+from credence.workers.models import Worker
+from credence.workers.roles import is_agent
+
+View = Callable[..., HttpResponse]
+
+# The forms of a ticket page, by the name each is posted under.
+TICKET_FORMS: dict[str, type[forms.Form]] = {
+    "acknowledge": desk_forms.AcknowledgeForm,
+    "reply": desk_forms.ReplyForm,
+    "note": desk_forms.NoteForm,
+    "assign": desk_forms.AssignForm,
+    "priority": desk_forms.PriorityForm,
+    "wait": desk_forms.WaitForm,
+    "resume": desk_forms.ResumeForm,
+    "resolve": desk_forms.ResolveForm,
+}
+
+
+def agent_required(view: View) -> View:
+    """Sign-in first; then anyone not on the IT team is told "not found"."""
+
+    @login_required
+    @wraps(view)
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not is_agent(request.user):
+            raise Http404("The desk is for the IT team.")
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+def _person(request: HttpRequest) -> Worker:
+    person = request.user
+    assert isinstance(person, Worker)
+    return person
+
+
+def _render(
+    request: HttpRequest, template: str, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
+    """Render with instants in the agent's own zone, or the installation's."""
+    with timezone.override(display_zone(request.user)):
+        return render(request, template, context, status=status)
+
+
+def _queue_filters(request: HttpRequest) -> tuple[forms.Form, QueueFilters]:
+    form = desk_forms.QueueFilterForm(request.GET)
+    # A bad value in one filter (an unknown priority) drops that filter
+    # alone; the others still apply.
+    form.is_valid()
+    data = form.cleaned_data
+    filters = QueueFilters(
+        mine=bool(data.get("mine")),
+        unassigned=bool(data.get("unassigned")),
+        priority=data.get("priority") or "",
+        breached=bool(data.get("breached")),
+        waiting=bool(data.get("waiting")),
+    )
+    return form, filters
+
+
+@agent_required
+def queue(request: HttpRequest) -> HttpResponse:
+    person = _person(request)
+    now = timezone.now()
+    zone = display_zone(person)
+    form, filters = _queue_filters(request)
+
+    tickets = open_queue(person)
+    counts = filter_counts(tickets, person, now)
+    shown = in_queue_order(filtered(tickets, filters, person, now))
+    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [queue_row(ticket, now, zone) for ticket in page]
+
+    # A filter applied through htmx swaps only the results.
+    partial = request.headers.get("HX-Request") == "true"
+    template = "desk/_queue_results.html" if partial else "desk/queue.html"
+    context = {"form": form, "counts": counts, "page": page, "rows": rows}
+    return _render(request, template, context)
+
+
+def _ticket_form(
+    name: str, ticket: Ticket, data: Any = None, initial: dict[str, Any] | None = None
+) -> forms.Form:
+    """One of the page's forms; ids carry its name, as several share fields."""
+    form_class = TICKET_FORMS[name]
+    options: dict[str, Any] = {"auto_id": f"{name}_%s", "initial": initial}
+    if form_class is desk_forms.AssignForm:
+        return desk_forms.AssignForm(data, ticket=ticket, **options)
+    return form_class(data, **options)
+
+
+def _ticket_forms(
+    ticket: Ticket, bound: dict[str, forms.Form] | None = None
+) -> dict[str, forms.Form]:
+    initial: dict[str, dict[str, Any]] = {
+        "assign": {"assignee": ticket.assignee_id},
+        "priority": {"priority": ticket.priority},
+    }
+    made = {
+        name: _ticket_form(name, ticket, initial=initial.get(name))
+        for name in TICKET_FORMS
+    }
+    # The form that failed keeps what was typed, and its messages.
+    made.update(bound or {})
+    return made
+
+
+def _errors_of(form: forms.Form) -> list[str]:
+    return [str(error) for errors in form.errors.values() for error in errors]
+
+
+def _ticket_page(
+    request: HttpRequest,
+    ticket: Ticket,
+    bound: dict[str, forms.Form] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    now = timezone.now()
+    zone = display_zone(request.user)
+    context = {
+        "ticket": ticket,
+        "is_open": ticket.status in OPEN_STATUSES,
+        "waiting": ticket.status == Status.WAITING,
+        "closed": ticket.status == Status.CLOSED,
+        "comments": ticket.comments.select_related("author"),
+        "history": ticket_history(ticket),
+        "clocks": clock_panels(ticket, now, zone),
+        "forms": _ticket_forms(ticket, bound),
+        "failed": next(iter(bound), None) if bound else None,
+        "failed_errors": [
+            error for form in (bound or {}).values() for error in _errors_of(form)
+        ],
+        "zone": zone,
+    }
+    return _render(request, "desk/ticket.html", context, status=status)
+
+
+@agent_required
+def ticket_page(request: HttpRequest, number: int) -> HttpResponse:
+    return _ticket_page(request, get_visible_ticket(request.user, number))
+
+
+Operation = Callable[[Ticket, Worker, dict[str, Any]], str]
+
+
+def _act(
+    request: HttpRequest, number: int, name: str, operation: Operation
+) -> HttpResponse:
+    """Run one operation from a ticket page's form and say how it went.
+
+    Success redirects back to the ticket with a message. A rule the
+    operation refuses re-renders the page with its message beside the form
+    and what was typed still in it.
+    """
+    person = _person(request)
+    ticket = get_visible_ticket(person, number)
+    form = _ticket_form(name, ticket, data=request.POST)
+
+    status = 400
+    if form.is_valid():
+        try:
+            done = operation(ticket, person, form.cleaned_data)
+        except (InvalidInput, InvalidTransition) as error:
+            form.add_error(None, error.message)
+            status = error.status
+        else:
+            messages.success(request, done)
+            return redirect("desk:ticket", number=ticket.number)
+    return _ticket_page(request, ticket, bound={name: form}, status=status)
+
+
+def _acknowledge(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
+    services.acknowledge(ticket, person)
+    return f"{ticket.reference} acknowledged."
+
+
+def _reply(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
+    services.reply(ticket, person, data["body"])
+    return f"Reply sent to {ticket.requester.display_name}."
+
+
+def _note(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
+    services.add_note(ticket, person, data["body"])
+    return "Internal note added."
+
+
+def _assign(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
+    assignee = data["assignee"]
+    services.assign(ticket, person, assignee)
+    if assignee is None:
+        return f"{ticket.reference} is now unassigned."
+    return f"{ticket.reference} assigned to {assignee.display_name}."
+
+
+def _priority(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
+    changed = services.change_priority(ticket, person, data["priority"], data["reason"])
+    return f"{ticket.reference} is now {changed.get_priority_display().lower()}."
+
+
+def _wait(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
+    services.wait_on_worker(ticket, person, data["question"])
+    return (
+        f"Question sent; {ticket.reference} is waiting on "
+        f"{ticket.requester.display_name}."
+    )
+
+
+def _resume(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
+    services.resume(ticket, person)
+    return f"{ticket.reference} is no longer waiting; its clock runs again."
+
+
+def _resolve(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
+    services.resolve(ticket, person, data["resolution"])
+    return f"{ticket.reference} resolved."
+
+
+def _action_view(name: str, operation: Operation) -> View:
+    @agent_required
+    @require_POST
+    def view(request: HttpRequest, number: int) -> HttpResponse:
+        return _act(request, number, name, operation)
+
+    view.__name__ = view.__qualname__ = f"{name}_view"
+    return view
+
+
+acknowledge_view = _action_view("acknowledge", _acknowledge)
+reply_view = _action_view("reply", _reply)
+note_view = _action_view("note", _note)
+assign_view = _action_view("assign", _assign)
+priority_view = _action_view("priority", _priority)
+wait_view = _action_view("wait", _wait)
+resume_view = _action_view("resume", _resume)
+resolve_view = _action_view("resolve", _resolve)
+
+
+@agent_required
+def log_on_behalf(request: HttpRequest) -> HttpResponse:
+    """Open a ticket for a worker who asked by email, chat, phone or in person."""
+    if request.method != "POST":
+        return _render(request, "desk/log.html", {"form": desk_forms.LogForm()})
+
+    form = desk_forms.LogForm(request.POST)
+
+    status = 400
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            ticket = services.open_ticket(
+                requester=data["worker"],
+                kind=data["kind"],
+                title=data["title"],
+                description=data["description"],
+                channel=data["channel"],
+                priority=data["priority"],
+                actor=_person(request),
+            )
+        except (InvalidInput, InvalidTransition) as error:
+            form.add_error(None, error.message)
+            status = error.status
+        else:
+            messages.success(
+                request,
+                f"{ticket.reference} logged for {ticket.requester.display_name}.",
+            )
+            return redirect("desk:ticket", number=ticket.number)
+    return _render(request, "desk/log.html", {"form": form}, status=status)

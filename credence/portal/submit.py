@@ -1,0 +1,67 @@
+"""Opening a ticket from the portal's form, once even when sent twice."""
+
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from credence.portal.forms import AskForm
+from credence.tickets import services
+from credence.tickets.models import Channel, Ticket
+from credence.workers.models import Worker
+
+# A double click, a reload that resends the form, or a slow network that
+# makes the worker press the button again all arrive within seconds.
+DOUBLE_SUBMIT_WINDOW = timedelta(seconds=10)
+
+
+def _just_sent(
+    worker: Worker, title: str, description: str, now: datetime
+) -> Ticket | None:
+    """The worker's latest portal ticket, if this form is a copy of it.
+
+    Only the most recent ticket is compared: two different questions sent
+    in a row are two tickets, and the same question asked again minutes
+    later is a deliberate new ticket.
+    """
+    latest = (
+        Ticket.objects.filter(requester=worker, channel=Channel.PORTAL)
+        .order_by("-opened_at", "-number")
+        .first()
+    )
+    if latest is None or now - latest.opened_at > DOUBLE_SUBMIT_WINDOW:
+        return None
+    if latest.title != title.strip() or latest.description != description.strip():
+        return None
+    return latest
+
+
+def open_from_portal(form: AskForm, worker: Worker) -> tuple[Ticket, bool]:
+    """Open the ticket the form describes; False if it was a double submit.
+
+    The check and the opening share one transaction holding the worker's
+    row lock (on SQLite the transaction's write lock), so two copies of the
+    form arriving at the same moment queue behind each other and the second
+    one finds the first ticket instead of opening another. A database
+    constraint cannot say "the same text within ten seconds", hence the
+    lock.
+    """
+    title = form.cleaned_data["title"]
+    description = form.cleaned_data["description"]
+    with transaction.atomic():
+        Worker.objects.select_for_update().get(pk=worker.pk)
+        now = timezone.now()
+        earlier = _just_sent(worker, title, description, now)
+        if earlier is not None:
+            return earlier, False
+        ticket = services.open_ticket(
+            requester=worker,
+            kind=form.cleaned_data["kind"],
+            title=title,
+            description=description,
+            channel=Channel.PORTAL,
+            priority=form.priority(),
+            actor=worker,
+            at=now,
+        )
+        return ticket, True

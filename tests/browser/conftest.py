@@ -1,0 +1,118 @@
+"""Playwright on Debian's Chromium against pytest-django's live server.
+
+Every test in this folder is marked `browser` and skipped, with the reason,
+when /usr/bin/chromium is missing (`.ci/run` installs it). The browser is
+never downloaded: Playwright drives the system's Chromium.
+"""
+
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.conftest import PASSWORD
+
+# The live server runs Django in a thread beside Playwright's event loop;
+# Django's guard against database calls from async code would trip on it.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+HERE = Path(__file__).resolve().parent
+
+# The most Tab presses a test allows itself to reach one control; a page
+# needing more would be tiresome to use without a mouse anyway.
+MAX_TABS = 40
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[Any]) -> None:
+    skip = pytest.mark.skip(
+        reason=f"{CHROMIUM} is missing: install Debian's chromium package "
+        "(.ci/run does) to run the browser tests"
+    )
+    for item in items:
+        if HERE not in Path(str(item.path)).resolve().parents:
+            continue
+        item.add_marker(pytest.mark.browser)
+        if not CHROMIUM.exists():
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args() -> dict[str, Any]:
+    return {
+        "executable_path": str(CHROMIUM),
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+def focused_name(page: Page) -> str:
+    """What a screen reader would announce for the focused element, roughly.
+
+    Its label's text for a form control, otherwise its own text.
+    """
+    return str(
+        page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                if (!el) return "";
+                if (el.labels && el.labels.length) {
+                    return el.labels[0].innerText.trim();
+                }
+                return (el.innerText || el.value || "").trim();
+            }"""
+        )
+    )
+
+
+def tab_to(page: Page, name: str | re.Pattern[str], *, backwards: bool = False) -> None:
+    """Press Tab until the focused element is called `name`.
+
+    Fails if it takes more than MAX_TABS presses: the control is then not
+    reachable from the keyboard in any reasonable way.
+    """
+    key = "Shift+Tab" if backwards else "Tab"
+    for _ in range(MAX_TABS):
+        page.keyboard.press(key)
+        current = focused_name(page)
+        if (isinstance(name, str) and current == name) or (
+            isinstance(name, re.Pattern) and name.search(current)
+        ):
+            return
+    raise AssertionError(f"{name!r} is not reachable with {MAX_TABS} presses of {key}")
+
+
+def sign_in_by_keyboard(
+    page: Page, base_url: str, username: str, password: str = PASSWORD
+) -> None:
+    """Sign in through the real sign-in page, typing only."""
+    page.goto(f"{base_url}/sign-in/")
+    # The username box takes the focus on arrival.
+    expect(page.locator("#id_username")).to_be_focused()
+    page.keyboard.type(username)
+    tab_to(page, "Password")
+    page.keyboard.type(password)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/(portal|desk)/"))
+
+
+@pytest.fixture
+def sign_in(live_server: Any, page: Page) -> Callable[[str], Page]:
+    """sign_in(username) signs that persona in on `page` by keyboard."""
+
+    def _sign_in(username: str) -> Page:
+        sign_in_by_keyboard(page, live_server.url, username)
+        return page
+
+    return _sign_in

@@ -1,0 +1,185 @@
+"""A bad row is reported with its line and reason; the rest goes in.
+
+The logs here are small hand-made files in the shared file's layout; line 1
+is the header, so the first row is line 2.
+"""
+
+from datetime import UTC
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from credence.errors import InvalidInput
+from credence.imports.servicenow import import_event_log
+from credence.tickets.models import Comment, Ticket, TicketEvent
+from credence.workers.models import Worker
+from tests.imports.conftest import HEADER, history, row, ticket_for, utc, write_log
+
+pytestmark = pytest.mark.django_db
+
+OPENED = "1/3/2016 10:00"
+
+
+def test_bad_rows_are_reported_and_the_good_incidents_imported(
+    tmp_path: Path,
+) -> None:
+    short = ",".join(row("INC9000005", "New", 0, OPENED, OPENED).split(",")[:20])
+    log = write_log(
+        tmp_path / "broken.csv",
+        row("INC9000001", "New", 0, OPENED, OPENED),
+        row("INC9000001", "Closed", 1, OPENED, "1/3/2016 11:00"),
+        row("INC9000002", "New", 0, OPENED, "1/3/2016 10:05"),
+        row("INC9000002", "Resolved", 1, OPENED, "31/2/2016 10:00"),
+        row("INC9000003", "New", 0, OPENED, OPENED, priority="5 - Planning"),
+        row("INC9000004", "New", 0, OPENED, OPENED, contact_type="Carrier pigeon"),
+        short,
+        row("INC9000006", "New", 0, "2/3/2016 09:00", "2/3/2016 09:00"),
+        row("INC9000006", "Resolved", 1, "2/3/2016 09:00", "2/3/2016 09:30"),
+    )
+
+    summary = import_event_log(log, UTC)
+
+    assert [str(problem) for problem in summary.problems] == [
+        "line 5: INC9000002: sys_updated_at '31/2/2016 10:00' is not a date and "
+        "time in the form D/M/YYYY HH:MM (day first); the incident was not "
+        "imported",
+        "line 6: INC9000003: unknown priority '5 - Planning'; expected one of "
+        "1 - Critical, 2 - High, 3 - Moderate, 4 - Low; the incident was not "
+        "imported",
+        "line 7: INC9000004: unknown contact_type 'Carrier pigeon'; expected one "
+        "of Phone, IVR, Self service, Email, Direct opening; the incident was "
+        "not imported",
+        "line 8: INC9000005: the row has 20 fields where the header has 36; a "
+        "column is missing or a value holds a comma; the incident was not "
+        "imported",
+    ]
+    assert (summary.imported, summary.already_present, summary.failed) == (2, 0, 4)
+    refs = set(Ticket.objects.values_list("source_ref", flat=True))
+    assert refs == {"servicenow:INC9000001", "servicenow:INC9000006"}
+
+
+def test_an_incident_with_one_bad_row_is_left_out_whole(tmp_path: Path) -> None:
+    log = write_log(
+        tmp_path / "broken.csv",
+        row("INC9000002", "New", 0, OPENED, "1/3/2016 10:05"),
+        row("INC9000002", "Active", 1, OPENED, "1/3/2016 10:10"),
+        row("INC9000002", "Resolved", 2, OPENED, "1/3/2016 10:15", caller="Ann"),
+    )
+
+    summary = import_event_log(log, UTC)
+
+    assert [str(problem) for problem in summary.problems] == [
+        "line 4: INC9000002: caller_id 'Ann' is not an anonymised caller such "
+        "as 'Caller 2403' (or '?'); the incident was not imported",
+    ]
+    assert summary.failed == 1
+    assert Ticket.objects.count() == 0
+    assert Worker.objects.count() == 0
+
+
+def test_a_change_the_domain_refuses_rolls_back_the_whole_incident(
+    tmp_path: Path,
+) -> None:
+    # Line 4 closes the incident; line 5 then changes its priority, which a
+    # closed ticket refuses. Nothing of INC9000007 may stay: no ticket, no
+    # event, no comment, no requester; and the next incident still goes in.
+    log = write_log(
+        tmp_path / "refused.csv",
+        row("INC9000007", "New", 0, OPENED, OPENED),
+        row("INC9000007", "Active", 1, OPENED, "1/3/2016 10:30"),
+        row("INC9000007", "Closed", 2, OPENED, "1/3/2016 11:00"),
+        row("INC9000007", "Closed", 3, OPENED, "1/3/2016 12:00", priority="2 - High"),
+        row("INC9000008", "New", 0, OPENED, OPENED, caller="Caller 7002"),
+    )
+
+    summary = import_event_log(log, UTC)
+
+    # The ticket would have been the first one numbered, CR-1001.
+    assert [str(problem) for problem in summary.problems] == [
+        "line 5: INC9000007: CR-1001 is closed; its priority can no longer "
+        "change; the incident was not imported",
+    ]
+    assert (summary.imported, summary.failed) == (1, 1)
+    assert list(Ticket.objects.values_list("source_ref", flat=True)) == [
+        "servicenow:INC9000008"
+    ]
+    assert not TicketEvent.objects.exclude(
+        ticket__source_ref="servicenow:INC9000008"
+    ).exists()
+    assert not Comment.objects.exists()
+    assert not Worker.objects.filter(username="caller-7001").exists()
+
+
+def test_a_file_without_a_needed_column_is_refused(tmp_path: Path) -> None:
+    log = tmp_path / "no-priority.csv"
+    log.write_text(HEADER.replace(",priority,", ",") + "\n", encoding="utf-8")
+
+    with pytest.raises(InvalidInput) as refused:
+        import_event_log(log, UTC)
+
+    assert refused.value.message == (
+        f"{log} has no column priority; a ServiceNow event log has at least "
+        "number, incident_state, sys_mod_count, caller_id, opened_at, "
+        "sys_updated_at, contact_type, priority."
+    )
+
+
+def test_rows_are_taken_in_order_of_update_then_modification_count(
+    tmp_path: Path,
+) -> None:
+    # Given out of order: the Closed row first, and at 10:20 Awaiting User
+    # Info (count 3) before Active (count 2). Sorted: New 10:00, Active
+    # 10:20, Awaiting User Info 10:20, Resolved 11:00, Closed 12:00.
+    log = write_log(
+        tmp_path / "shuffled.csv",
+        row("INC9000009", "Closed", 5, OPENED, "1/3/2016 12:00"),
+        row("INC9000009", "Awaiting User Info", 3, OPENED, "1/3/2016 10:20"),
+        row("INC9000009", "New", 0, OPENED, OPENED),
+        row("INC9000009", "Resolved", 4, OPENED, "1/3/2016 11:00"),
+        row("INC9000009", "Active", 2, OPENED, "1/3/2016 10:20"),
+    )
+
+    import_event_log(log, UTC)
+
+    assert history("INC9000009") == [
+        ("opened", utc(2016, 3, 1, 10, 0)),
+        ("acknowledged", utc(2016, 3, 1, 10, 20)),
+        ("replied", utc(2016, 3, 1, 10, 20)),
+        ("waiting", utc(2016, 3, 1, 10, 20)),
+        ("resumed", utc(2016, 3, 1, 11, 0)),
+        ("resolved", utc(2016, 3, 1, 11, 0)),
+        ("closed", utc(2016, 3, 1, 12, 0)),
+    ]
+
+
+def test_rows_of_one_incident_need_not_stand_together(tmp_path: Path) -> None:
+    log = write_log(
+        tmp_path / "interleaved.csv",
+        row("INC9000010", "New", 0, OPENED, OPENED),
+        row("INC9000011", "New", 0, OPENED, OPENED, caller="Caller 7002"),
+        row("INC9000010", "Resolved", 1, OPENED, "1/3/2016 10:30"),
+        row("INC9000011", "Active", 1, OPENED, "1/3/2016 10:40", caller="Caller 7002"),
+    )
+
+    summary = import_event_log(log, UTC)
+
+    assert (summary.imported, summary.failed) == (2, 0)
+    assert ticket_for("INC9000010").status == "resolved"
+    assert ticket_for("INC9000011").status == "in_progress"
+
+
+def test_timestamps_are_read_in_the_given_time_zone(tmp_path: Path) -> None:
+    # 10:00 in Berlin on 1 March 2016 (winter time, UTC+1) is 09:00 UTC.
+    log = write_log(
+        tmp_path / "berlin.csv",
+        row("INC9000012", "New", 0, OPENED, OPENED),
+        row("INC9000012", "Active", 1, OPENED, "1/3/2016 10:30"),
+    )
+
+    import_event_log(log, ZoneInfo("Europe/Berlin"))
+
+    assert history("INC9000012") == [
+        ("opened", utc(2016, 3, 1, 9, 0)),
+        ("acknowledged", utc(2016, 3, 1, 9, 30)),
+    ]

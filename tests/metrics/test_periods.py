@@ -1,0 +1,84 @@
+"""Months and ISO weeks, between local midnights (the zone is UTC here)."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from credence.errors import InvalidInput
+from credence.metrics import periods
+
+
+def test_a_month_runs_from_its_first_midnight_to_the_next_months() -> None:
+    december = periods.parse_month("2025-12")
+
+    assert (december.kind, december.key, december.label) == (
+        "month",
+        "2025-12",
+        "December 2025",
+    )
+    assert december.start == datetime(2025, 12, 1, tzinfo=UTC)
+    assert december.end == datetime(2026, 1, 1, tzinfo=UTC)
+    assert december.following().key == "2026-01"
+    assert periods.parse_month("2026-01").previous().key == "2025-12"
+
+
+def test_february_of_a_leap_year_has_29_days() -> None:
+    february = periods.parse_month("2028-02")
+
+    assert february.end == datetime(2028, 3, 1, tzinfo=UTC)
+
+
+def test_an_iso_week_runs_monday_to_monday() -> None:
+    # 1 January 2026 is a Thursday, so week 1 starts Mon 29 Dec 2025, and
+    # 2026 has 53 weeks; the last starts Mon 28 Dec 2026.
+    first = periods.parse_week("2026-W01")
+    last = periods.parse_week("2026-W53")
+
+    assert first.start == datetime(2025, 12, 29, tzinfo=UTC)
+    assert first.end == datetime(2026, 1, 5, tzinfo=UTC)
+    assert first.label == "Week 1 of 2026, 29 Dec to 4 Jan 2026"
+    assert last.start == datetime(2026, 12, 28, tzinfo=UTC)
+    assert last.following().key == "2027-W01"
+    assert first.previous().key == "2025-W52"
+
+
+def test_week_of_any_day_is_its_iso_week() -> None:
+    # Sunday 15 March 2026 ends week 11.
+    assert periods.week_of(date(2026, 3, 15)).key == "2026-W11"
+
+
+@pytest.mark.parametrize("text", ["2016-13", "March", "2016-3", "2016-00", ""])
+def test_a_bad_month_is_refused_with_the_expected_form(text: str) -> None:
+    with pytest.raises(InvalidInput) as error:
+        periods.parse_month(text)
+
+    assert error.value.message == (
+        f"{text!r} is not a month: give it as YYYY-MM, for example 2016-03."
+    )
+
+
+@pytest.mark.parametrize("text", ["2025-W53", "2026-W00", "2026-49", "W49"])
+def test_a_bad_week_is_refused_with_the_expected_form(text: str) -> None:
+    with pytest.raises(InvalidInput) as error:
+        periods.parse_week(text)
+
+    assert error.value.message == (
+        f"{text!r} is not a week: give it as YYYY-Www, for example 2026-W49."
+    )
+
+
+def test_an_instant_without_offset_is_in_the_installations_zone() -> None:
+    assert periods.parse_instant("2026-03-11T12:00") == datetime(
+        2026, 3, 11, 12, tzinfo=UTC
+    )
+    assert periods.parse_instant("2026-03-11T13:00+01:00") == datetime(
+        2026, 3, 11, 12, tzinfo=UTC
+    )
+
+
+def test_a_period_still_going_on_is_measured_now() -> None:
+    march = periods.parse_month("2026-03")
+    now = datetime(2026, 3, 11, 12, tzinfo=UTC)
+
+    assert periods.default_as_of(march, now) == now
+    assert periods.default_as_of(march, datetime(2026, 6, 1, tzinfo=UTC)) == (march.end)

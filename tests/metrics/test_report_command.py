@@ -1,0 +1,168 @@
+"""`credence report --month`: JSON for tools, a table for people."""
+
+import json
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+import time_machine
+from django.core.management import CommandError, call_command
+
+from credence.tickets.models import Ticket
+from tests.metrics.conftest import MID_MONTH
+from tests.metrics.expected import AT_MID_MONTH, AT_MONTH_END
+
+REPO = Path(__file__).resolve().parent.parent.parent
+
+
+def report(*args: str) -> str:
+    out = StringIO()
+    call_command("report", *args, stdout=out)
+    return out.getvalue()
+
+
+def squeezed(text: str) -> list[str]:
+    """The output's lines with runs of spaces made one, to compare words."""
+    return [" ".join(line.split()) for line in text.splitlines()]
+
+
+def test_json_is_the_month_as_it_stood_at_its_end(march: dict[str, Ticket]) -> None:
+    assert json.loads(report("--month", "2026-03", "--format", "json")) == AT_MONTH_END
+
+
+def test_json_as_of_an_instant_in_the_month(march: dict[str, Ticket]) -> None:
+    output = report(
+        "--month", "2026-03", "--format", "json", "--as-of", "2026-03-11T12:00:00Z"
+    )
+
+    assert json.loads(output) == AT_MID_MONTH
+
+
+def test_as_of_without_an_offset_is_local_time(march: dict[str, Ticket]) -> None:
+    # The installation's zone is UTC in tests.
+    output = report(
+        "--month", "2026-03", "--format", "json", "--as-of", "2026-03-11T12:00"
+    )
+
+    assert json.loads(output) == AT_MID_MONTH
+
+
+def test_a_month_not_over_yet_is_measured_now(march: dict[str, Ticket]) -> None:
+    # Measured at its end, a month still going on would count breaches
+    # that have not happened; so without --as-of it stands at now.
+    with time_machine.travel(MID_MONTH, tick=False):
+        output = report("--month", "2026-03", "--format", "json")
+
+    assert json.loads(output) == AT_MID_MONTH
+
+
+def test_table_shows_overall_priorities_channels_and_kinds(
+    march: dict[str, Ticket],
+) -> None:
+    lines = squeezed(report("--month", "2026-03"))
+
+    # The figures are those of AT_MONTH_END, worked out in expected.py.
+    assert lines[:2] == [
+        "Service metrics for March 2026",
+        "Tickets opened from 2026-03-01 00:00 to 2026-04-01 00:00, as they "
+        "stood at 2026-04-01 00:00 (UTC).",
+    ]
+    tickets = lines.index("Tickets volume completed rate")
+    assert lines[tickets + 1 : tickets + 7] == [
+        "overall 10 8 80.0%",
+        "highest 1 1 100.0%",
+        "high 2 2 100.0%",
+        "medium 4 4 100.0%",
+        "low 2 1 50.0%",
+        "lowest 1 0 0.0%",
+    ]
+    response = lines.index(
+        "Response met breached compliance target mean min median min"
+    )
+    assert lines[response + 1 : response + 7] == [
+        "overall 6 4 60.0% 80.0% missed 46.11 40.00",
+        "highest 1 0 100.0% 80.0% met 10.00 10.00",
+        "high 1 1 50.0% 80.0% missed 15.00 15.00",
+        "medium 3 1 75.0% 80.0% missed 53.75 47.50",
+        "low 1 1 50.0% 80.0% missed 80.00 80.00",
+        "lowest 0 1 0.0% 80.0% missed — —",
+    ]
+    resolution = lines.index(
+        "Resolution met breached compliance target mean min median min"
+    )
+    assert lines[resolution + 1 : resolution + 7] == [
+        "overall 4 4 50.0% 80.0% missed 562.50 420.00",
+        "highest 1 0 100.0% 80.0% met 90.00 90.00",
+        "high 1 1 50.0% 80.0% missed 240.00 240.00",
+        "medium 1 3 25.0% 80.0% missed 817.50 825.00",
+        "low 1 0 100.0% 80.0% met 660.00 660.00",
+        "lowest 0 0 — 80.0% — —",
+    ]
+    channels = lines.index("Channel tickets")
+    assert lines[channels + 1 : channels + 8] == [
+        "portal 2",
+        "assistant 1",
+        "email 2",
+        "chat 1",
+        "phone 2",
+        "walk-up 1",
+        "api 1",
+    ]
+    kinds = lines.index("Kind tickets")
+    assert lines[kinds + 1 :] == ["request 5", "incident 5"]
+
+
+@pytest.mark.parametrize("month", ["2016-13", "March", "2016-3", "2016-00"])
+def test_a_bad_month_says_the_expected_form(db: None, month: str) -> None:
+    with pytest.raises(CommandError) as error:
+        report("--month", month)
+
+    assert str(error.value) == (
+        f"{month!r} is not a month: give it as YYYY-MM, for example 2016-03."
+    )
+
+
+def test_a_bad_as_of_says_the_expected_form(db: None) -> None:
+    with pytest.raises(CommandError) as error:
+        report("--month", "2026-03", "--as-of", "yesterday")
+
+    assert str(error.value) == (
+        "'yesterday' is not an instant: give it in ISO 8601, for example "
+        "2016-04-01T00:00:00+00:00."
+    )
+
+
+def test_a_bad_month_exits_non_zero_from_the_shell(tmp_path: Path) -> None:
+    environment = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "credence", "report", "--month", "2016-13"],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "CommandError: '2016-13' is not a month: give it as YYYY-MM, for example "
+        "2016-03."
+    )
+
+
+def test_the_month_is_local_midnight_to_local_midnight(db: None) -> None:
+    # December 2025 ended long before June 2026, when the tests run.
+    period = json.loads(report("--month", "2025-12", "--format", "json"))["period"]
+
+    assert period == {
+        "start": "2025-12-01T00:00:00+00:00",
+        "end": "2026-01-01T00:00:00+00:00",
+        "as_of": "2026-01-01T00:00:00+00:00",
+    }
