@@ -114,6 +114,7 @@ TIME_ZONE = env_time_zone("CREDENCE_TIME_ZONE", "UTC")
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "credence" / "static"]
 # Static files are served by the web process itself (WhiteNoise), so one
 # command runs everything; without a collected folder it serves from the
 # apps directly.

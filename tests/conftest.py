@@ -22,6 +22,18 @@ def fast_password_hashing() -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def fresh_objectives() -> Iterator[None]:
+    # Each test's database is rolled back, but a process keeps its copy of
+    # the objectives keyed by their stamps; under frozen time two different
+    # set-ups can share stamps, so every test starts from the database.
+    from credence.slo.objectives import forget_objectives
+
+    forget_objectives()
+    yield
+    forget_objectives()
+
+
 def _worker(username: str, first: str, last: str, team: Team) -> Worker:
     worker = Worker.objects.create_user(
         username=username,

@@ -16,6 +16,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
 from credence.desk import forms as desk_forms
@@ -109,11 +110,14 @@ def queue(request: HttpRequest) -> HttpResponse:
     page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [queue_row(ticket, now, zone) for ticket in page]
 
-    # A filter applied through htmx swaps only the results.
+    # A filter applied through htmx swaps only the results; caches must
+    # not hand that fragment out for the whole page at the same address.
     partial = request.headers.get("HX-Request") == "true"
     template = "desk/_queue_results.html" if partial else "desk/queue.html"
     context = {"form": form, "counts": counts, "page": page, "rows": rows}
-    return _render(request, template, context)
+    response = _render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def _ticket_form(
@@ -128,7 +132,7 @@ def _ticket_form(
 
 
 def _ticket_forms(
-    ticket: Ticket, bound: dict[str, forms.Form] | None = None
+    ticket: Ticket, failed: str | None, failed_form: forms.Form | None
 ) -> dict[str, forms.Form]:
     initial: dict[str, dict[str, Any]] = {
         "assign": {"assignee": ticket.assignee_id},
@@ -139,18 +143,22 @@ def _ticket_forms(
         for name in TICKET_FORMS
     }
     # The form that failed keeps what was typed, and its messages.
-    made.update(bound or {})
+    if failed is not None and failed_form is not None:
+        made[failed] = failed_form
     return made
 
 
-def _errors_of(form: forms.Form) -> list[str]:
+def _errors_of(form: forms.Form | None) -> list[str]:
+    if form is None:
+        return []
     return [str(error) for errors in form.errors.values() for error in errors]
 
 
 def _ticket_page(
     request: HttpRequest,
     ticket: Ticket,
-    bound: dict[str, forms.Form] | None = None,
+    failed: str | None = None,
+    failed_form: forms.Form | None = None,
     status: int = 200,
 ) -> HttpResponse:
     now = timezone.now()
@@ -163,11 +171,9 @@ def _ticket_page(
         "comments": ticket.comments.select_related("author"),
         "history": ticket_history(ticket),
         "clocks": clock_panels(ticket, now, zone),
-        "forms": _ticket_forms(ticket, bound),
-        "failed": next(iter(bound), None) if bound else None,
-        "failed_errors": [
-            error for form in (bound or {}).values() for error in _errors_of(form)
-        ],
+        "forms": _ticket_forms(ticket, failed, failed_form),
+        "failed": failed,
+        "failed_errors": _errors_of(failed_form),
         "zone": zone,
     }
     return _render(request, "desk/ticket.html", context, status=status)
@@ -204,7 +210,7 @@ def _act(
         else:
             messages.success(request, done)
             return redirect("desk:ticket", number=ticket.number)
-    return _ticket_page(request, ticket, bound={name: form}, status=status)
+    return _ticket_page(request, ticket, name, form, status=status)
 
 
 def _acknowledge(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:

@@ -7,12 +7,12 @@ TicketSpan per ticket that holds at `as_of`, so a report on last March
 gives the same answer today as it did on the first of April, and no
 history is replayed.
 
-Every figure comes from four queries, however many tickets there are: one
-aggregate (COUNT, SUM) grouped by priority, channel and kind; one per clock
-for the medians, which numbers the stopped clocks in order with window
-functions (ROW_NUMBER, COUNT OVER) and fetches only the middle one or two
-rows per priority and overall; and one for the targets. Each pass over the
-period's tickets costs about the same, so the passes are kept few.
+Every figure comes from three queries, however many tickets there are: one
+aggregate (COUNT, SUM) grouped by priority, channel and kind; one for the
+medians, which numbers the stopped clocks in order with window functions
+(ROW_NUMBER, COUNT OVER) and fetches only the middle one or two rows per
+priority and overall; and one for the targets. Each pass over the period's
+tickets costs about the same, so there are only two.
 
 Decisions a reader of the figures should know:
 
@@ -143,7 +143,7 @@ def period_metrics(
     spans = spans_at(start, end, as_of)
 
     tallies, channels, kinds = _tallies(spans)
-    medians = {clock: _medians(spans, clock) for clock in CLOCKS}
+    medians = _medians(spans)
     goals = targets()
 
     overall = sum(tallies.values(), _Tally())
@@ -228,38 +228,53 @@ def _tallies(
     return tallies, channels, kinds
 
 
-def _medians(spans: QuerySet[TicketSpan], clock: str) -> dict[str, float]:
-    """The median minutes of a clock per priority and overall.
+def _medians(spans: QuerySet[TicketSpan]) -> dict[str, dict[str, float]]:
+    """The median minutes of each clock, per priority and overall.
 
-    Stopped clocks are numbered in order of their minutes, within their
-    priority and over all, and only the middle rows of each are fetched.
+    Each clock's stopped clocks are numbered in order of their minutes,
+    within their priority and over all, clocks still running (no minutes)
+    numbered last and left out of the counts; only rows in the middle of
+    some numbering are fetched: at most two per priority and clock, and two
+    overall per clock.
     """
-    column = f"{clock}_elapsed_minutes"
-    ordered = F(column).asc()
+    windows: dict[str, Window] = {}
+    middle = Q()
+    for clock in CLOCKS:
+        column = f"{clock}_elapsed_minutes"
+        ordered = F(column).asc(nulls_last=True)
+        windows[f"{clock}_place"] = Window(
+            RowNumber(), partition_by=[F("priority")], order_by=ordered
+        )
+        # COUNT of a column skips NULLs: the number of stopped clocks.
+        windows[f"{clock}_size"] = Window(Count(column), partition_by=[F("priority")])
+        windows[f"{clock}_place_overall"] = Window(RowNumber(), order_by=ordered)
+        windows[f"{clock}_size_overall"] = Window(Count(column))
+        middle |= _in_middle(f"{clock}_place", f"{clock}_size")
+        middle |= _in_middle(f"{clock}_place_overall", f"{clock}_size_overall")
     rows = (
-        spans.filter(**{f"{column}__isnull": False})
-        .annotate(
-            place=Window(RowNumber(), partition_by=[F("priority")], order_by=ordered),
-            size=Window(Count("pk"), partition_by=[F("priority")]),
-            place_overall=Window(RowNumber(), order_by=ordered),
-            size_overall=Window(Count("pk")),
-        )
-        .filter(
-            _in_middle("place", "size") | _in_middle("place_overall", "size_overall")
-        )
+        spans.annotate(**windows)
+        .filter(middle)
         .order_by()
-        .values_list(
-            "priority", column, "place", "size", "place_overall", "size_overall"
-        )
+        .values("priority", *(f"{clock}_elapsed_minutes" for clock in CLOCKS), *windows)
     )
 
-    middles: dict[str, list[float]] = defaultdict(list)
-    for priority, minutes, place, size, place_overall, size_overall in rows:
-        if _is_middle(place, size):
-            middles[priority].append(minutes)
-        if _is_middle(place_overall, size_overall):
-            middles[OVERALL].append(minutes)
-    return {group: sum(values) / len(values) for group, values in middles.items()}
+    middles: dict[str, dict[str, list[float]]] = {
+        clock: defaultdict(list) for clock in CLOCKS
+    }
+    for found in rows:
+        row: dict[str, Any] = {**found}
+        for clock in CLOCKS:
+            minutes = row[f"{clock}_elapsed_minutes"]
+            if minutes is None:
+                continue
+            if _is_middle(row[f"{clock}_place"], row[f"{clock}_size"]):
+                middles[clock][row["priority"]].append(minutes)
+            if _is_middle(row[f"{clock}_place_overall"], row[f"{clock}_size_overall"]):
+                middles[clock][OVERALL].append(minutes)
+    return {
+        clock: {group: sum(values) / len(values) for group, values in found.items()}
+        for clock, found in middles.items()
+    }
 
 
 def _in_middle(place: str, size: str) -> Q:

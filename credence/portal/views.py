@@ -90,6 +90,15 @@ def home(request: WorkerRequest) -> HttpResponse:
     )
 
 
+def _sent_notice(ticket: Ticket, opened: bool, worker: Worker) -> str:
+    if opened:
+        said = f"Sent to the IT team as {ticket.reference}."
+    else:
+        said = f"You already sent this as {ticket.reference}; we kept that one."
+    sentence = expectation_sentence(ticket, timezone.now(), worker_time_zone(worker))
+    return f"{said} {sentence}".strip()
+
+
 @login_required
 def ask(request: WorkerRequest) -> HttpResponse:
     if request.method != "POST":
@@ -102,14 +111,7 @@ def ask(request: WorkerRequest) -> HttpResponse:
         except InvalidInput as error:
             form.add_error(None, error.message)
         else:
-            sentence = expectation_sentence(
-                ticket, timezone.now(), worker_time_zone(request.user)
-            )
-            if opened:
-                said = f"Sent to the IT team as {ticket.reference}."
-            else:
-                said = f"You already sent this as {ticket.reference}; we kept that one."
-            messages.success(request, f"{said} {sentence}".strip())
+            messages.success(request, _sent_notice(ticket, opened, request.user))
             return redirect("portal:ticket", number=ticket.number)
     return _render(request, "portal/ask.html", {"form": form}, status=400)
 

@@ -149,6 +149,12 @@ def current_objectives() -> Mapping[str, ClockObjective]:
     return objectives
 
 
+def forget_objectives() -> None:
+    """Drop this process's copy; the next reader rebuilds it."""
+    with _cache_lock:
+        _cache.clear()
+
+
 def targets() -> dict[str, dict[str, float]]:
     """Compliance targets per priority: {"medium": {"response": 0.8, ...}}."""
     return {

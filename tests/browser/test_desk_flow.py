@@ -33,13 +33,13 @@ RESOLUTION = "The toner cartridge was empty; it is replaced and prints again."
 
 @pytest.fixture(autouse=True)
 def business_hours_in_utc(transactional_db: None) -> Iterator[None]:
-    objectives._cache.clear()
+    objectives.forget_objectives()
     objectives.ensure_defaults()
     calendar = Calendar.objects.get(name=objectives.BUSINESS_HOURS_NAME)
     calendar.time_zone = "UTC"
     calendar.save()
     yield
-    objectives._cache.clear()
+    objectives.forget_objectives()
 
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:

@@ -28,13 +28,13 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture(autouse=True)
 def business_hours_in_utc(transactional_db: None) -> Iterator[None]:
-    objectives._cache.clear()
+    objectives.forget_objectives()
     objectives.ensure_defaults()
     calendar = Calendar.objects.get(name=objectives.BUSINESS_HOURS_NAME)
     calendar.time_zone = "UTC"
     calendar.save()
     yield
-    objectives._cache.clear()
+    objectives.forget_objectives()
 
 
 @pytest.fixture
@@ -100,7 +100,7 @@ def test_a_worker_asks_for_help_with_the_keyboard_only(
 
 
 def test_a_comment_by_keyboard_lands_in_place(
-    wanda: Worker, agent: Worker, sign_in: Callable[[str], Page]
+    wanda: Worker, agent: Worker, sign_in: Callable[[str], Page], live_server: Any
 ) -> None:
     ticket = services.open_ticket(
         requester=wanda,
@@ -113,8 +113,10 @@ def test_a_comment_by_keyboard_lands_in_place(
     )
     services.wait_on_worker(ticket, agent, "Which floor is it on?")
     page = sign_in(wanda.username)
-    page.goto(f"{page.url.split('/portal/')[0]}/portal/tickets/{ticket.number}/")
-    expect(page.get_by_role("heading", name="The IT team is waiting for your answer"))
+    page.goto(f"{live_server.url}/portal/tickets/{ticket.number}/")
+    expect(
+        page.get_by_role("heading", name="The IT team is waiting for your answer")
+    ).to_be_visible()
 
     tab_to(page, "Your comment")
     page.keyboard.type("Floor 3, by the kitchen.")
@@ -130,6 +132,16 @@ def test_a_comment_by_keyboard_lands_in_place(
     expect(page.get_by_text("Floor 3, by the kitchen.")).to_be_visible()
 
 
+def _assert_stylesheet_served(page: Page, base_url: str) -> None:
+    # Without the stylesheet every page is as wide as its longest word, so
+    # say that plainly rather than report a puzzling width.
+    response = page.request.get(f"{base_url}/static/credence/credence.css")
+    assert response.status == 200, (
+        "credence/credence.css is not served: credence/static must be among "
+        "the static file finders' folders (STATICFILES_DIRS)"
+    )
+
+
 def _horizontal_overflow(page: Page) -> Any:
     return page.evaluate(
         "() => document.scrollingElement.scrollWidth - window.innerWidth"
@@ -137,7 +149,7 @@ def _horizontal_overflow(page: Page) -> Any:
 
 
 def test_on_a_phone_the_ticket_page_never_scrolls_sideways(
-    wanda: Worker, agent: Worker, sign_in: Callable[[str], Page]
+    wanda: Worker, agent: Worker, sign_in: Callable[[str], Page], live_server: Any
 ) -> None:
     # A long unbroken word is what usually pushes a page wider than a phone.
     ticket = services.open_ticket(
@@ -154,8 +166,9 @@ def test_on_a_phone_the_ticket_page_never_scrolls_sideways(
     services.resolve(ticket, agent, "Reset the store cache.")
     page = sign_in(wanda.username)
     page.set_viewport_size(PHONE)
+    _assert_stylesheet_served(page, live_server.url)
 
-    page.goto(f"{page.url.split('/portal/')[0]}/portal/tickets/{ticket.number}/")
+    page.goto(f"{live_server.url}/portal/tickets/{ticket.number}/")
 
     expect(page.get_by_role("button", name="Yes, it's fixed")).to_be_visible()
     assert page.evaluate("() => window.innerWidth") == PHONE["width"]
@@ -163,12 +176,13 @@ def test_on_a_phone_the_ticket_page_never_scrolls_sideways(
 
 
 def test_on_a_phone_the_form_fits_in_one_column(
-    wanda: Worker, sign_in: Callable[[str], Page], tmp_path: Path
+    wanda: Worker, sign_in: Callable[[str], Page], live_server: Any, tmp_path: Path
 ) -> None:
     page = sign_in(wanda.username)
     page.set_viewport_size(PHONE)
+    _assert_stylesheet_served(page, live_server.url)
 
-    page.goto(f"{page.url.split('/portal/')[0]}/portal/ask/")
+    page.goto(f"{live_server.url}/portal/ask/")
 
     assert _horizontal_overflow(page) <= 0
     title = page.get_by_label("Title").bounding_box()

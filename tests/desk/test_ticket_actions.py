@@ -4,6 +4,8 @@ Success redirects back to the ticket with a message; a rule the operation
 refuses shows its message beside the form, with what was typed kept.
 """
 
+from typing import Any
+
 import pytest
 import time_machine
 from django.test import Client
@@ -29,11 +31,11 @@ def ticket(worker: Worker) -> Ticket:
     return open_for(worker, MONDAY_9)
 
 
-def post(client: Client, ticket: Ticket, action: str, **data: object):  # type: ignore[no-untyped-def]
+def post(client: Client, ticket: Ticket, action: str, **data: object) -> Any:
     return client.post(reverse(f"desk:{action}", args=[ticket.number]), data)
 
 
-def page_after(client: Client, response) -> str:  # type: ignore[no-untyped-def]
+def page_after(client: Client, response: Any) -> str:
     assert response.status_code == 302
     return client.get(response["Location"]).content.decode()
 

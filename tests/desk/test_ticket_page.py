@@ -4,6 +4,7 @@ import pytest
 import time_machine
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
 
 from credence.tickets import services
 from credence.tickets.models import Ticket
@@ -232,7 +233,7 @@ def test_assign_lists_the_agents(agent: Worker, lead: Worker, ticket: Ticket) ->
 
 
 def test_page_query_count_does_not_grow_with_history(
-    agent: Worker, worked: Ticket, django_assert_max_num_queries: object
+    agent: Worker, worked: Ticket, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     client: Client = signed_in(agent)
     with time_machine.travel(at(3, 11, 0), tick=False):
@@ -241,5 +242,5 @@ def test_page_query_count_does_not_grow_with_history(
         # its events for the history and again for the clock, assignee
         # names, the objectives' version (two), the objective row, the
         # comments and the agents to assign to; none repeats per event.
-        with django_assert_max_num_queries(15):  # type: ignore[operator]
+        with django_assert_max_num_queries(15):
             client.get(url(worked))

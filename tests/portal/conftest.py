@@ -20,13 +20,13 @@ def business_hours_in_utc(db: None) -> Iterator[None]:
     under frozen time can give two different set-ups the same stamps, so
     the cache is emptied around every test.
     """
-    objectives._cache.clear()
+    objectives.forget_objectives()
     objectives.ensure_defaults()
     calendar = Calendar.objects.get(name=objectives.BUSINESS_HOURS_NAME)
     calendar.time_zone = "UTC"
     calendar.save()
     yield
-    objectives._cache.clear()
+    objectives.forget_objectives()
 
 
 def in_zone(person: Worker, zone: str) -> Worker:

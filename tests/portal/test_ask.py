@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 
+from credence.errors import InvalidInput
 from credence.tickets.models import Ticket
 from credence.workers.models import Worker
 from tests.conftest import signed_in
@@ -219,6 +220,25 @@ def test_an_answer_outside_the_choices_is_refused(worker: Worker) -> None:
         "Choose how many people are affected; “Not sure” is fine."
         in response.content.decode()
     )
+
+
+def test_a_rule_broken_in_the_service_is_shown_with_the_form_kept(
+    worker: Worker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(form: object, person: Worker) -> None:
+        raise InvalidInput("The IT team's ticket system refuses this for now.")
+
+    monkeypatch.setattr("credence.portal.views.open_from_portal", refuse)
+
+    response = signed_in(worker).post(URL, answers(title="Keep me"))
+    page = response.content.decode()
+
+    assert response.status_code == 400
+    assert (
+        '<p class="error">The IT team&#x27;s ticket system refuses this for '
+        "now.</p>" in page
+    )
+    assert 'value="Keep me"' in page
 
 
 def test_the_same_form_sent_twice_opens_one_ticket(worker: Worker) -> None:
