@@ -50,8 +50,11 @@ CHANNELS = (
 ON_TIME_RESPONSE = 0.85
 ON_TIME_RESOLUTION = 0.8
 AUTOMATIC_OUT_OF_HOURS = 0.6
-REPLY_FIRST = 0.6
 LEAD_TRIAGES = 0.2
+# A first response is an acknowledgement, or else a reply with words. At the
+# desk an agent has already spoken with the worker, so a nod is enough.
+PORTAL_ACKNOWLEDGES = 0.4
+IN_PERSON_ACKNOWLEDGES = 0.7
 PRIORITY_CHANGES = 0.06
 WORKER_CHASES = 0.06
 NOTE_ADDED = 0.3
@@ -62,8 +65,9 @@ STALL_ENDS = 0.5
 REOPENED = 0.07
 WORKER_CONFIRMS = 0.8
 TEAM_CLOSES = 0.15
-# The newest tickets the desk has not picked up yet, the most urgent aside.
+# The newest tickets the desk has not picked up yet, the urgent ones aside.
 BACKLOG = 8
+URGENT = ("highest", "high")
 
 # Working days of the desk's calendar, in business minutes.
 BUSINESS_DAY = 8 * 60
@@ -161,8 +165,8 @@ def _with_backlog(planned: list[Story]) -> list[Story]:
     The stories alone leave few tickets new at any one instant, and the
     desk's queue would have little to triage; so the last few that came in
     through the portal wait for a first response. The oldest of them have
-    breached it, the newest have not. Tickets of the highest priority are
-    answered all the same.
+    breached it, the newest have not. Urgent tickets are answered all the
+    same.
     """
     stories = list(planned)
     unanswered = 0
@@ -170,8 +174,8 @@ def _with_backlog(planned: list[Story]) -> list[Story]:
         story = stories[index]
         if unanswered == BACKLOG:
             break
-        if story.channel == "portal" and story.priority != "highest":
-            automatic = tuple(s for s in story.steps if s.action == AUTOMATIC)
+        if story.channel == "portal" and story.priority not in URGENT:
+            automatic = tuple(step for step in story.steps if step.action == AUTOMATIC)
             stories[index] = replace(story, steps=automatic)
             unanswered += 1
     return stories
@@ -228,6 +232,10 @@ class _Plot:
         """Move on by `minutes` counted on `calendar`, and by a minute at least."""
         self.at = max(calendar.add_minutes(self.at, minutes), self.at + MINUTE)
 
+    def at_least(self, instant: datetime) -> None:
+        """Move on to `instant`, or by a minute if it is not later."""
+        self.at = max(instant, self.at + MINUTE)
+
     def add(self, action: str, actor: str, text: str = "", value: str = "") -> None:
         self.steps.append(Step(self.at, action, actor, text, value))
 
@@ -236,17 +244,19 @@ class _Plot:
 
 
 class _Words:
-    """The texts of one ticket, its details filled in."""
+    """The texts of one ticket: its topic, how it was asked, its details."""
 
-    def __init__(
-        self, rng: random.Random, topic: topics.Topic, details: Mapping[str, str]
-    ) -> None:
+    def __init__(self, rng: random.Random, topic: topics.Topic) -> None:
         self.rng = rng
         self.topic = topic
-        self.details = details
+        self.details = {key: rng.choice(v) for key, v in topics.DETAILS.items()}
+        self.ask = rng.choice(topic.asks)
+
+    def fill(self, text: str) -> str:
+        return text.format_map(self.details)
 
     def pick(self, texts: Sequence[str]) -> str:
-        return self.rng.choice(texts).format_map(self.details)
+        return self.fill(self.rng.choice(texts))
 
 
 def _story(
@@ -258,16 +268,12 @@ def _story(
     now: datetime,
 ) -> Story:
     topic = rng.choices(topics.TOPICS, [topic.weight for topic in topics.TOPICS])[0]
-    words = _Words(
-        rng, topic, {key: rng.choice(v) for key, v in topics.DETAILS.items()}
-    )
+    words = _Words(rng, topic)
     requester = cast.requester(rng, topic, opened_at.date())
     priority = _weighted(rng, topic.priorities)
     desk_open = business.minutes_between(opened_at, opened_at + MINUTE) > 0
     channel = _weighted(rng, CHANNELS) if desk_open else "portal"
     agent = cast.desk_person(rng)
-    title = words.pick(topic.titles)
-    description = words.pick(topic.descriptions)
 
     plot = _Plot(opened_at, now)
     if channel == "portal":
@@ -283,8 +289,8 @@ def _story(
         kind=topic.kind,
         channel=channel,
         priority=priority,
-        title=title,
-        description=description,
+        title=words.fill(words.ask.title),
+        description=words.fill(words.ask.description),
         steps=plot.up_to_now(),
     )
 
@@ -310,16 +316,16 @@ def _answer_the_portal(
     response_at = target.calendar.add_minutes(
         start, max(1, round(share * target.minutes))
     )
-    if rng.random() < LEAD_TRIAGES and agent != cast.lead:
-        plot.at = max(plot.at + MINUTE, response_at - rng.randint(1, 10) * MINUTE)
+    triaged = rng.random() < LEAD_TRIAGES and agent != cast.lead
+    if triaged:
+        # The lead hands the ticket to an agent, who answers minutes later.
+        plot.at_least(response_at - rng.randint(1, 10) * MINUTE)
         plot.add(ASSIGN, cast.lead, value=agent)
-        plot.at = max(plot.at + MINUTE, response_at)
-        _respond(rng, plot, words, agent, acknowledge_share=0.4)
-        return
-    plot.at = max(plot.at + MINUTE, response_at)
-    _respond(rng, plot, words, agent, acknowledge_share=0.4)
-    plot.after(REAL_TIME, rng.randint(1, 5))
-    plot.add(ASSIGN, agent, value=agent)
+    plot.at_least(response_at)
+    _respond(rng, plot, words, agent, PORTAL_ACKNOWLEDGES)
+    if not triaged:
+        plot.after(REAL_TIME, rng.randint(1, 5))
+        plot.add(ASSIGN, agent, value=agent)
 
 
 def _answer_in_person(
@@ -327,7 +333,7 @@ def _answer_in_person(
 ) -> None:
     """The agent logged it while talking with the worker: answered at once."""
     plot.after(REAL_TIME, rng.randint(1, 4))
-    _respond(rng, plot, words, agent, acknowledge_share=0.7)
+    _respond(rng, plot, words, agent, IN_PERSON_ACKNOWLEDGES)
     plot.after(REAL_TIME, 1)
     plot.add(ASSIGN, agent, value=agent)
 
@@ -382,7 +388,8 @@ def _work(
     if rng.random() < WAITS_ON_WORKER:
         part = round(remaining * rng.uniform(0.2, 0.6))
         plot.after(target.calendar, part)
-        plot.add(WAIT, agent, words.pick(words.topic.questions))
+        question = rng.choice(words.topic.questions)
+        plot.add(WAIT, agent, words.fill(question.text))
         remaining -= part
         if rng.random() < WORKER_NEVER_ANSWERS:
             plot.after(business, rng.randint(3, 5) * BUSINESS_DAY)
@@ -390,15 +397,15 @@ def _work(
             _close(rng, plot, business, requester, agent, worker_confirms=0.0)
             return
         plot.after(business, rng.randint(30, 3 * BUSINESS_DAY))
-        plot.add(WORKER_COMMENT, requester, words.pick(words.topic.answers))
+        plot.add(WORKER_COMMENT, requester, words.pick(question.answers))
     plot.after(target.calendar, remaining)
-    plot.add(RESOLVE, agent, words.pick(words.topic.resolutions))
+    plot.add(RESOLVE, agent, words.fill(words.ask.resolution))
 
     if rng.random() < REOPENED:
         plot.after(business, rng.randint(60, 3 * BUSINESS_DAY))
         plot.add(REOPEN, requester, words.pick(topics.REOPEN_REASONS))
         plot.after(target.calendar, rng.randint(30, 300))
-        plot.add(RESOLVE, agent, words.pick(words.topic.resolutions))
+        plot.add(RESOLVE, agent, words.pick(topics.SECOND_RESOLUTIONS))
     _close(rng, plot, business, requester, agent, worker_confirms=WORKER_CONFIRMS)
 
 
@@ -418,7 +425,7 @@ def _stall(
     plot.add(REPLY, agent, topics.STALL_REPLY)
     if rng.random() < STALL_ENDS:
         plot.after(business, rng.randint(10, 30) * BUSINESS_DAY)
-        plot.add(RESOLVE, agent, words.pick(words.topic.resolutions))
+        plot.add(RESOLVE, agent, words.fill(words.ask.resolution))
         _close(rng, plot, business, requester, agent, worker_confirms=WORKER_CONFIRMS)
 
 
@@ -442,7 +449,7 @@ def _close(
 
 def _new_priority(rng: random.Random, words: _Words, priority: str) -> tuple[str, str]:
     """Raise a ticket that turns out to hurt more people, or lower one."""
-    if priority in ("high", "highest"):
+    if priority in URGENT:
         return "medium", words.pick(topics.LOWER_REASONS)
     if priority == "lowest" or rng.random() < 0.5:
         return "high", words.pick(topics.RAISE_REASONS)

@@ -1,12 +1,26 @@
 """What the demo's workers ask the IT desk for, and how the desk answers.
 
-Each topic holds the words of one kind of ticket from its title to its
-resolution. Texts may name a detail in braces, such as {app}; the demo picks
-one value per ticket from `DETAILS`, so a ticket speaks of the same
-application from its description to its resolution.
+Each topic holds the words of one kind of ticket: the ways a worker puts the
+problem (each with the resolution that fixes it), the desk's first replies,
+and the questions the desk asks with the answers a worker gives. Texts may
+name a detail in braces, such as {app}; the demo picks one value per ticket
+from `DETAILS`, so a ticket speaks of the same application throughout.
 """
 
 from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Ask:
+    title: str
+    description: str
+    resolution: str
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    answers: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -16,12 +30,9 @@ class Topic:
     weight: int
     # (priority, relative weight): mostly medium and low, as on real desks.
     priorities: tuple[tuple[str, int], ...]
-    titles: tuple[str, ...]
-    descriptions: tuple[str, ...]
+    asks: tuple[Ask, ...]
     replies: tuple[str, ...]
-    questions: tuple[str, ...]
-    answers: tuple[str, ...]
-    resolutions: tuple[str, ...]
+    questions: tuple[Question, ...]
     # Asked by a team's manager on someone else's behalf.
     by_manager: bool = False
 
@@ -63,17 +74,25 @@ TOPICS = (
         kind="request",
         weight=14,
         priorities=(("medium", 6), ("high", 1), ("low", 2)),
-        titles=(
-            "Locked out of my account",
-            "Password expired while I was on leave",
-            "Reset my password, please",
-        ),
-        descriptions=(
-            "I typed my password wrong too many times and now the sign-in "
-            "page says my account is locked.",
-            "I came back from leave and my password has expired. The reset "
-            "link in the email does not work for me.",
-            "I cannot sign in to {app} or my email since this morning.",
+        asks=(
+            Ask(
+                "Locked out of my account",
+                "I typed my password wrong too many times and now the sign-in "
+                "page says my account is locked.",
+                "Account unlocked and password reset. The lock-out came from an "
+                "old session on another device.",
+            ),
+            Ask(
+                "Password expired while I was on leave",
+                "I came back from leave and my password has expired. The reset "
+                "link in the email does not work for me.",
+                "Password reset; you are signed in again.",
+            ),
+            Ask(
+                "Reset my password, please",
+                "I cannot sign in to {app} or my email since this morning.",
+                "Password reset. {app} and email take the new one now.",
+            ),
         ),
         replies=(
             "I have unlocked the account. Please sign in again and choose a "
@@ -81,31 +100,38 @@ TOPICS = (
             "Sending a reset link to your phone now; it is valid for an hour.",
         ),
         questions=(
-            "Can you confirm the last four digits of your phone number so I "
-            "can send the reset code?",
-        ),
-        answers=("It ends in 4821.", "The number on file should end in 0937."),
-        resolutions=(
-            "Account unlocked and password reset. The lock-out came from an "
-            "old session on another device.",
-            "Password reset; you are signed in again.",
+            Question(
+                "Can you confirm the last four digits of your phone number so I "
+                "can send the reset code?",
+                ("It ends in 4821.", "The number on file should end in 0937."),
+            ),
         ),
     ),
     Topic(
         kind="incident",
         weight=10,
         priorities=(("medium", 5), ("high", 2), ("low", 1)),
-        titles=(
-            "VPN drops every few minutes",
-            "Cannot connect to the VPN from home",
-            "VPN says the certificate is not trusted",
-        ),
-        descriptions=(
-            "The VPN connects, then drops after two or three minutes. I "
-            "cannot reach {app} from home.",
-            "Since yesterday the VPN client says the certificate is not "
-            "trusted and refuses to connect.",
-            "Working from home today and the VPN times out before it connects.",
+        asks=(
+            Ask(
+                "VPN drops every few minutes",
+                "The VPN connects, then drops after two or three minutes. I "
+                "cannot reach {app} from home.",
+                "Updated the VPN client to the current version; the connection "
+                "has been stable for an hour.",
+            ),
+            Ask(
+                "VPN says the certificate is not trusted",
+                "Since yesterday the VPN client says the certificate is not "
+                "trusted and refuses to connect.",
+                "Your laptop had an old certificate; replaced it and the VPN "
+                "connects again.",
+            ),
+            Ask(
+                "Cannot connect to the VPN from home",
+                "Working from home today and the VPN times out before it connects.",
+                "Your home router blocked the VPN's port; with the fallback "
+                "setting turned on it connects.",
+            ),
         ),
         replies=(
             "Looking into it. Could you restart the VPN client once while I "
@@ -113,35 +139,44 @@ TOPICS = (
             "We can see your attempts in the gateway logs; checking now.",
         ),
         questions=(
-            "Which version of the VPN client do you have? It is under Help, About.",
-            "Does it also happen on another network, for example your phone's hotspot?",
-        ),
-        answers=(
-            "It says version 5.2.1.",
-            "On the hotspot it works fine, so it might be my router.",
-        ),
-        resolutions=(
-            "Updated the VPN client to the current version; the connection "
-            "has been stable for an hour.",
-            "Your laptop had an old certificate; replaced it and the VPN "
-            "connects again.",
+            Question(
+                "Which version of the VPN client do you have? It is under Help, About.",
+                ("It says version 5.2.1.", "Version 4.9, I think."),
+            ),
+            Question(
+                "Does it also happen on another network, for example your "
+                "phone's hotspot?",
+                (
+                    "On the hotspot it works fine, so it might be my router.",
+                    "Same on the hotspot.",
+                ),
+            ),
         ),
     ),
     Topic(
         kind="request",
         weight=6,
         priorities=(("low", 5), ("medium", 2), ("lowest", 1)),
-        titles=(
-            "Laptop battery lasts under an hour",
-            "Replace my laptop, the hinge is broken",
-            "Laptop replacement: keyboard keys stopped working",
-        ),
-        descriptions=(
-            "My laptop is four years old and the battery now lasts less than "
-            "an hour away from the desk.",
-            "The screen hinge cracked and the display flickers when I move it.",
-            "Several keys on the keyboard no longer respond; an external "
-            "keyboard works.",
+        asks=(
+            Ask(
+                "Laptop battery lasts under an hour",
+                "My laptop is four years old and the battery now lasts less "
+                "than an hour away from the desk.",
+                "New laptop handed over and your files moved across. The old "
+                "one goes for secure disposal.",
+            ),
+            Ask(
+                "Replace my laptop, the hinge is broken",
+                "The screen hinge cracked and the display flickers when I move it.",
+                "Replacement laptop set up and working; the broken one goes "
+                "back under warranty.",
+            ),
+            Ask(
+                "Laptop replacement: keyboard keys stopped working",
+                "Several keys on the keyboard no longer respond; an external "
+                "keyboard works.",
+                "Replacement laptop set up and working.",
+            ),
         ),
         replies=(
             "Thanks. Your laptop is due for replacement anyway; I will order "
@@ -149,284 +184,351 @@ TOPICS = (
             "We have a spare in stock; I will prepare it with your apps.",
         ),
         questions=(
-            "Which day suits you to swap laptops? It takes about half an hour.",
-        ),
-        answers=(
-            "{day} morning works for me.",
-            "Any time on {day} after lunch.",
-        ),
-        resolutions=(
-            "New laptop handed over and your files moved across. The old one "
-            "goes for secure disposal.",
-            "Replacement laptop set up and working.",
+            Question(
+                "Which day suits you to swap laptops? It takes about half an hour.",
+                ("{day} morning works for me.", "Any time on {day} after lunch."),
+            ),
         ),
     ),
     Topic(
         kind="request",
         weight=12,
         priorities=(("medium", 4), ("low", 4), ("lowest", 1)),
-        titles=(
-            "Access to {app}",
-            "Please give me access to {app}",
-            "Need edit rights in {app}",
-        ),
-        descriptions=(
-            "I need access to {app} for my new project. My manager has agreed.",
-            "I can sign in to {app} but cannot see anything. I think I need a "
-            "role added.",
-            "Could I have edit rights in {app}? I only have read access.",
+        asks=(
+            Ask(
+                "Access to {app}",
+                "I need access to {app} for my new project. My manager has agreed.",
+                "Access granted. Sign out and in again to see it.",
+            ),
+            Ask(
+                "Please give me access to {app}",
+                "I can sign in to {app} but cannot see anything. I think I need "
+                "a role added.",
+                "Role added in {app}, approved by your manager.",
+            ),
+            Ask(
+                "Need edit rights in {app}",
+                "Could I have edit rights in {app}? I only have read access.",
+                "Edit rights added in {app}, approved by your manager.",
+            ),
         ),
         replies=(
             "Access needs your manager's approval; I have asked them.",
             "Adding the role now; it can take a few minutes to show up.",
         ),
         questions=(
-            "Which role do you need: viewer, editor or approver?",
-            "Is this access for a fixed period, or ongoing?",
-        ),
-        answers=("Editor, please.", "Ongoing; it is part of my new role."),
-        resolutions=(
-            "Access granted. Sign out and in again to see it.",
-            "Role added in {app}, approved by your manager.",
+            Question(
+                "Which role do you need: viewer, editor or approver?",
+                ("Editor, please.", "Approver; I sign off the team's work."),
+            ),
+            Question(
+                "Is this access for a fixed period, or ongoing?",
+                (
+                    "Ongoing; it is part of my new role.",
+                    "Until the end of the quarter.",
+                ),
+            ),
         ),
     ),
     Topic(
         kind="incident",
         weight=7,
         priorities=(("low", 5), ("medium", 2)),
-        titles=(
-            "Printer on the {floor} floor keeps jamming",
-            "Cannot print to the office printer",
-            "Printer prints blank pages",
-        ),
-        descriptions=(
-            "The printer on the {floor} floor jams on every second page.",
-            "My print jobs stay in the queue and never come out.",
-            "The printer on the {floor} floor feeds the paper but the pages "
-            "come out blank.",
+        asks=(
+            Ask(
+                "Printer on the {floor} floor keeps jamming",
+                "The printer on the {floor} floor jams on every second page.",
+                "Cleared the paper path and replaced a worn roller; test pages "
+                "print fine.",
+            ),
+            Ask(
+                "Cannot print to the office printer",
+                "My print jobs stay in the queue and never come out.",
+                "Re-added the printer on your laptop; the queue is clear.",
+            ),
+            Ask(
+                "Printer prints blank pages",
+                "The printer on the {floor} floor feeds the paper but the pages "
+                "come out blank.",
+                "Replaced the empty toner; pages print normally again.",
+            ),
         ),
         replies=(
             "Thanks, I will have a look at the printer this afternoon.",
-            "I can see the job stuck in the queue; clearing it now.",
+            "I can see the problem from the print server; looking into it.",
         ),
-        questions=("Does the printer's screen show an error code?",),
-        answers=("It says E-31.", "No code, just a flashing orange light."),
-        resolutions=(
-            "Replaced the toner and cleared the paper path; test pages print fine.",
-            "Re-added the printer on your laptop; the queue is clear.",
+        questions=(
+            Question(
+                "Does the printer's screen show an error code?",
+                ("It says E-31.", "No code, just a flashing orange light."),
+            ),
         ),
     ),
     Topic(
         kind="incident",
         weight=8,
         priorities=(("medium", 5), ("low", 2), ("high", 1)),
-        titles=(
-            "Wi-Fi keeps dropping in meeting room {room}",
-            "No Wi-Fi on the {floor} floor",
-            "Wi-Fi is very slow this afternoon",
-        ),
-        descriptions=(
-            "Calls drop in meeting room {room} because the Wi-Fi disconnects "
-            "every few minutes.",
-            "Nobody near the windows on the {floor} floor can connect to the Wi-Fi.",
-            "Pages take ages to load on the office Wi-Fi; the cable is fine.",
+        asks=(
+            Ask(
+                "Wi-Fi keeps dropping in meeting room {room}",
+                "Calls drop in meeting room {room} because the Wi-Fi "
+                "disconnects every few minutes.",
+                "Restarted and updated the access point by {room}; coverage is back.",
+            ),
+            Ask(
+                "No Wi-Fi on the {floor} floor",
+                "Nobody near the windows on the {floor} floor can connect to "
+                "the Wi-Fi.",
+                "Replaced a faulty access point on the {floor} floor.",
+            ),
+            Ask(
+                "Wi-Fi is very slow this afternoon",
+                "Pages take ages to load on the office Wi-Fi; the cable is fine.",
+                "A backup job was filling the office link; moved it to the night.",
+            ),
         ),
         replies=(
-            "We are checking the access point for that area.",
+            "We are checking the access points for that area.",
             "Thanks for reporting it; one access point is showing errors.",
         ),
-        questions=("Roughly where were you sitting when it dropped?",),
-        answers=("By the window, next to the plants.", "Near the kitchen."),
-        resolutions=(
-            "Restarted and updated the access point; coverage is back.",
-            "Replaced a faulty access point on the {floor} floor.",
+        questions=(
+            Question(
+                "Roughly where were you sitting when it dropped?",
+                ("By the window, next to the plants.", "Near the kitchen."),
+            ),
         ),
     ),
     Topic(
         kind="request",
         weight=9,
         priorities=(("low", 5), ("lowest", 2), ("medium", 1)),
-        titles=(
-            "Install {software}",
-            "Licence for {software}",
-            "Software request: {software}",
-        ),
-        descriptions=(
-            "Could you install {software} on my laptop? I need it for a client report.",
-            "My trial of {software} ran out; could I have a licence?",
-            "The team has agreed to use {software}; I would like it installed.",
+        asks=(
+            Ask(
+                "Install {software}",
+                "Could you install {software} on my laptop? I need it for a "
+                "client report.",
+                "Installed {software}; you will find it in the start menu.",
+            ),
+            Ask(
+                "Licence for {software}",
+                "My trial of {software} ran out; could I have a licence?",
+                "Licence assigned and {software} activated.",
+            ),
+            Ask(
+                "Software request: {software}",
+                "The team has agreed to use {software}; I would like it installed.",
+                "Installed {software} from the approved catalogue.",
+            ),
         ),
         replies=(
             "It is in the approved catalogue; pushing it to your laptop now.",
             "Checking the licence pool and will get back to you.",
         ),
-        questions=("Is the free version enough, or do you need the paid features?",),
-        answers=(
-            "The paid one; I need to export to PDF.",
-            "Free is fine, thanks.",
-        ),
-        resolutions=(
-            "Installed {software}; you will find it in the start menu.",
-            "Licence assigned and {software} activated.",
+        questions=(
+            Question(
+                "Is the free version enough, or do you need the paid features?",
+                ("The paid one; I need to export to PDF.", "Free is fine, thanks."),
+            ),
         ),
     ),
     Topic(
         kind="request",
         weight=6,
         priorities=(("low", 5), ("lowest", 1)),
-        titles=(
-            "Set up work email on my new phone",
-            "Email stopped syncing on my phone",
-        ),
-        descriptions=(
-            "I have {phone} and would like my work email and calendar on it.",
-            "Email on my phone stopped updating after the weekend.",
+        asks=(
+            Ask(
+                "Set up work email on my new phone",
+                "I have {phone} and would like my work email and calendar on it.",
+                "Phone enrolled; mail and calendar are syncing.",
+            ),
+            Ask(
+                "Email stopped syncing on my phone",
+                "Email on my phone stopped updating after the weekend.",
+                "Removed and re-added the account; mail syncs again.",
+            ),
         ),
         replies=(
             "Happy to help. You will need the company portal app first; I "
             "have sent you the link.",
         ),
-        questions=("Have you installed the company portal app yet?",),
-        answers=(
-            "Yes, installed it this morning.",
-            "Done now; it asked me to sign in again.",
-        ),
-        resolutions=(
-            "Phone enrolled; mail and calendar are syncing.",
-            "Removed and re-added the account; mail syncs again.",
+        questions=(
+            Question(
+                "Have you installed the company portal app yet?",
+                (
+                    "Yes, installed it this morning.",
+                    "Done now; it asked me to sign in.",
+                ),
+            ),
         ),
     ),
     Topic(
         kind="incident",
         weight=7,
         priorities=(("medium", 4), ("high", 2)),
-        titles=(
-            "New phone, cannot approve sign-in prompts",
-            "MFA codes are rejected",
-            "Not getting the MFA prompt",
+        asks=(
+            Ask(
+                "New phone, cannot approve sign-in prompts",
+                "I changed phones and the authenticator app on the new one does "
+                "not have my account, so I cannot sign in.",
+                "Second factor reset and the new phone registered.",
+            ),
+            Ask(
+                "MFA codes are rejected",
+                "Every code from the authenticator app is rejected as invalid.",
+                "The phone's clock was wrong, which broke the codes; set it to "
+                "automatic and codes work again.",
+            ),
+            Ask(
+                "Not getting the MFA prompt",
+                "The sign-in page says a prompt was sent, but nothing arrives "
+                "on my phone.",
+                "Notifications for the authenticator app were off; turned them "
+                "on and the prompts arrive.",
+            ),
         ),
-        descriptions=(
-            "I changed phones and the authenticator app on the new one does "
-            "not have my account, so I cannot sign in.",
-            "Every code from the authenticator app is rejected as invalid.",
-            "The sign-in page says a prompt was sent, but nothing arrives.",
-        ),
-        replies=("I will reset your second factor so you can register the new phone.",),
+        replies=("Let us get you signed in again; I will check your second factor.",),
         questions=(
-            "Are you near a laptop that is still signed in, so we can do the "
-            "reset together?",
-        ),
-        answers=("Yes, at my desk now.", "I can be at my desk in ten minutes."),
-        resolutions=(
-            "Second factor reset and the new phone registered.",
-            "The phone's clock was wrong, which broke the codes; set it to "
-            "automatic and codes work again.",
+            Question(
+                "Are you near a laptop that is still signed in, so we can do "
+                "the fix together?",
+                ("Yes, at my desk now.", "I can be at my desk in ten minutes."),
+            ),
         ),
     ),
     Topic(
         kind="request",
         weight=6,
         priorities=(("medium", 3), ("low", 3)),
-        titles=("Access to {folder}", "Cannot open files in {folder}"),
-        descriptions=(
-            "Please give me access to {folder}; I am covering for a colleague.",
-            "Files in {folder} say I do not have permission since yesterday.",
+        asks=(
+            Ask(
+                "Access to {folder}",
+                "Please give me access to {folder}; I am covering for a colleague.",
+                "Added you to the folder's group; it may take ten minutes to apply.",
+            ),
+            Ask(
+                "Cannot open files in {folder}",
+                "Files in {folder} say I do not have permission since yesterday.",
+                "A permissions change last night dropped your group; restored it.",
+            ),
         ),
         replies=("Checking the folder's permissions now.",),
-        questions=("Who owns {folder} and can approve the access?",),
-        answers=(
-            "My manager does; they are copied in.",
-            "The team lead; I have asked them to reply here.",
-        ),
-        resolutions=(
-            "Added you to the folder's group; it may take ten minutes to apply.",
+        questions=(
+            Question(
+                "Who owns {folder} and can approve the access?",
+                (
+                    "My manager does; they are copied in.",
+                    "The team lead; I have asked them to reply here.",
+                ),
+            ),
         ),
     ),
     Topic(
         kind="incident",
         weight=6,
         priorities=(("low", 5), ("medium", 1)),
-        titles=(
-            "Second {device} not detected",
-            "My {device} stopped working",
-        ),
-        descriptions=(
-            "The {device} on my desk is not detected since I moved desks.",
-            "My {device} stopped working this morning; I tried another cable.",
+        asks=(
+            Ask(
+                "Second {device} not detected",
+                "The {device} on my desk is not detected since I moved desks.",
+                "Updated the dock's firmware and the {device} is detected.",
+            ),
+            Ask(
+                "My {device} stopped working",
+                "My {device} stopped working this morning; I tried another cable.",
+                "Swapped the {device}; the old one was faulty.",
+            ),
         ),
         replies=("I will bring a spare {device} to your desk to test.",),
-        questions=("Which desk are you at now?",),
-        answers=("Desk 3.14 on the third floor.", "The hot desks by the stairs."),
-        resolutions=(
-            "Swapped the {device}; the old one was faulty.",
-            "Updated the dock's firmware and the {device} is detected.",
+        questions=(
+            Question(
+                "Which desk are you at now?",
+                ("Desk 3.14 on the third floor.", "The hot desks by the stairs."),
+            ),
         ),
     ),
     Topic(
         kind="incident",
         weight=6,
         priorities=(("medium", 4), ("low", 2), ("high", 1)),
-        titles=(
-            "Nobody can hear me on video calls",
-            "Camera not found in video calls",
-        ),
-        descriptions=(
-            "In every video call people say my microphone is silent.",
-            "The video call app says no camera was found, but it worked last week.",
+        asks=(
+            Ask(
+                "Nobody can hear me on video calls",
+                "In every video call people say my microphone is silent.",
+                "The app had picked the dock's microphone; set the headset as default.",
+            ),
+            Ask(
+                "Camera not found in video calls",
+                "The video call app says no camera was found, but it worked last week.",
+                "A privacy setting blocked the camera; allowed it again.",
+            ),
         ),
         replies=("Thanks; let us check the device settings together.",),
         questions=(
-            "Could you send a screenshot of the audio settings in the call app?",
-        ),
-        answers=("Screenshot attached.", "Sent it by chat just now."),
-        resolutions=(
-            "The app had picked the dock's microphone; set the headset as default.",
-            "A privacy setting blocked the camera; allowed it again.",
+            Question(
+                "Could you send a screenshot of the settings in the call app?",
+                ("Screenshot attached.", "Sent it by chat just now."),
+            ),
         ),
     ),
     Topic(
         kind="incident",
         weight=4,
         priorities=(("high", 4), ("highest", 1), ("medium", 2)),
-        titles=("Suspicious email asking for my password", "I clicked a phishing link"),
-        descriptions=(
-            "I received an email that looks like it comes from payroll, "
-            "asking me to confirm my password on an odd website.",
-            "I clicked a link in an email before noticing it was fake. I did "
-            "not type anything.",
+        asks=(
+            Ask(
+                "Suspicious email asking for my password",
+                "I received an email that looks like it comes from payroll, "
+                "asking me to confirm my password on an odd website.",
+                "The email was phishing; removed it from every mailbox and "
+                "blocked the sender. No account was affected.",
+            ),
+            Ask(
+                "I clicked a phishing link",
+                "I clicked a link in an email before noticing it was fake. I "
+                "did not type anything.",
+                "Checked your sign-ins and reset your sessions as a precaution; "
+                "nothing was compromised.",
+            ),
         ),
         replies=(
             "Thank you for reporting it quickly. Please do not open the email "
             "again; we are checking it now.",
         ),
-        questions=("Did you type your password or any code on that page?",),
-        answers=("No, I closed it straight away.", "No, nothing at all."),
-        resolutions=(
-            "The email was phishing; removed it from every mailbox and "
-            "blocked the sender. No account was affected.",
-            "Checked your sign-ins and reset your sessions as a precaution; "
-            "nothing was compromised.",
+        questions=(
+            Question(
+                "Did you type your password or any code on that page?",
+                ("No, I closed it straight away.", "No, nothing at all."),
+            ),
         ),
     ),
     Topic(
         kind="request",
         weight=4,
         priorities=(("medium", 5), ("low", 1)),
-        titles=("Account and laptop for a new starter", "New starter on {day}"),
-        descriptions=(
-            "A new colleague joins my team on {day}. They will need an "
-            "account, a laptop and access to {app}.",
-            "Please prepare an account and a laptop for our new starter, who "
-            "starts on {day}.",
+        asks=(
+            Ask(
+                "Account and laptop for a new starter",
+                "A new colleague joins my team on {day}. They will need an "
+                "account, a laptop and access to {app}.",
+                "Account created, {app} access set up and the laptop prepared; "
+                "the welcome pack is on your desk.",
+            ),
+            Ask(
+                "New starter on {day}",
+                "Please prepare an account and a laptop for our new starter, "
+                "who starts on {day}.",
+                "Account created and laptop prepared for {day}.",
+            ),
         ),
         replies=("Thanks for the notice; we will have everything ready.",),
-        questions=("Which team and which manager should the account show?",),
-        answers=(
-            "Same team as me, and I am the manager.",
-            "My team; I will be their manager.",
-        ),
-        resolutions=(
-            "Account created and laptop prepared; the welcome pack is on your desk.",
+        questions=(
+            Question(
+                "Which team and which manager should the account show?",
+                (
+                    "Same team as me, and I am the manager.",
+                    "My team; I will be their manager.",
+                ),
+            ),
         ),
         by_manager=True,
     ),
@@ -434,61 +536,102 @@ TOPICS = (
         kind="request",
         weight=2,
         priorities=(("medium", 4), ("high", 1)),
-        titles=("Leaver: remove access", "Colleague leaving on {day}"),
-        descriptions=(
-            "A colleague in my team leaves on {day}. Please remove their "
-            "access that evening and collect the laptop.",
+        asks=(
+            Ask(
+                "Leaver: remove access",
+                "A colleague in my team leaves on {day}. Please remove their "
+                "access that evening and collect the laptop.",
+                "Access removed, laptop collected and mailbox handled as asked.",
+            ),
+            Ask(
+                "Colleague leaving on {day}",
+                "Someone in my team has their last day on {day}; please close "
+                "their accounts afterwards.",
+                "Accounts closed after their last day and the laptop collected.",
+            ),
         ),
         replies=("Noted; access will be removed at the end of that day.",),
-        questions=("Should their mailbox be forwarded to you?",),
-        answers=("Yes, forward it to me for a month.", "No forwarding, thanks."),
-        resolutions=("Access removed, laptop collected and mailbox handled as asked.",),
+        questions=(
+            Question(
+                "Should their mailbox be forwarded to you?",
+                ("Yes, forward it to me for a month.", "No forwarding, thanks."),
+            ),
+        ),
         by_manager=True,
     ),
     Topic(
         kind="incident",
         weight=3,
         priorities=(("highest", 2), ("high", 3)),
-        titles=("{app} is down for the whole team", "Cannot reach {app}"),
-        descriptions=(
-            "Nobody in my team can open {app}; it shows a server error.",
-            "{app} is not loading for anyone in the office.",
+        asks=(
+            Ask(
+                "{app} is down for the whole team",
+                "Nobody in my team can open {app}; it shows a server error.",
+                "A full disk on the server stopped {app}; space freed and the "
+                "service restarted.",
+            ),
+            Ask(
+                "Cannot reach {app}",
+                "{app} is not loading for anyone in the office.",
+                "The vendor fixed an expired certificate; {app} is back.",
+            ),
         ),
         replies=("We are aware and working on it; next update within 30 minutes.",),
-        questions=("Are you still seeing the error after a refresh?",),
-        answers=("It loads again now.", "Still the same error."),
-        resolutions=(
-            "A full disk on the server stopped {app}; space freed and the "
-            "service restarted.",
-            "The vendor fixed an expired certificate; {app} is back.",
+        questions=(
+            Question(
+                "Are you still seeing the error after a refresh?",
+                ("It loads again now.", "Still the same error."),
+            ),
         ),
     ),
     Topic(
         kind="incident",
         weight=4,
         priorities=(("low", 4), ("medium", 1)),
-        titles=("My mailbox is full", "Cannot send email: mailbox over quota"),
-        descriptions=("I get a warning that my mailbox is full and emails bounce.",),
+        asks=(
+            Ask(
+                "My mailbox is full",
+                "I get a warning that my mailbox is full and emails bounce.",
+                "Online archive turned on; the mailbox is at 40% now.",
+            ),
+            Ask(
+                "Cannot send email: mailbox over quota",
+                "Every email I send comes back saying my mailbox is over its quota.",
+                "Moved old mail to the online archive; sending works again.",
+            ),
+        ),
         replies=("I can turn on the online archive for you.",),
-        questions=("Is it fine to archive email older than two years?",),
-        answers=("Yes, that is fine.", "Please keep the last three years."),
-        resolutions=("Online archive turned on; the mailbox is at 40% now.",),
+        questions=(
+            Question(
+                "Is it fine to archive email older than two years?",
+                ("Yes, that is fine.", "Please keep the last three years."),
+            ),
+        ),
     ),
     Topic(
         kind="incident",
         weight=5,
         priorities=(("low", 4), ("medium", 2)),
-        titles=("Laptop is very slow", "Laptop freezes after lunch"),
-        descriptions=(
-            "My laptop takes ten minutes to start and freezes when I open {app}.",
-            "Every afternoon my laptop freezes and I have to hold the power button.",
+        asks=(
+            Ask(
+                "Laptop is very slow",
+                "My laptop takes ten minutes to start and freezes when I open {app}.",
+                "Installed the pending updates and removed an old sync tool; it "
+                "starts in under a minute now.",
+            ),
+            Ask(
+                "Laptop freezes after lunch",
+                "Every afternoon my laptop freezes and I have to hold the power "
+                "button.",
+                "A failing memory module caused the freezes; replaced it.",
+            ),
         ),
         replies=("Running a remote check on your laptop now.",),
-        questions=("Can you leave the laptop on tonight so the updates can install?",),
-        answers=("Will do.", "Left it on and plugged in."),
-        resolutions=(
-            "Installed the pending updates and removed an old sync tool; it "
-            "starts in under a minute now.",
+        questions=(
+            Question(
+                "Can you leave the laptop on tonight so the checks can run?",
+                ("Will do.", "Left it on and plugged in."),
+            ),
         ),
     ),
 )
@@ -531,4 +674,8 @@ OUT_OF_HOURS_MESSAGE = (
 )
 STALL_REPLY = (
     "This is waiting on a supplier. We will update you here as soon as we hear back."
+)
+SECOND_RESOLUTIONS = (
+    "Looked again and found the real cause; fixed properly this time.",
+    "Fixed again, and corrected the setting underneath so that it stays fixed.",
 )

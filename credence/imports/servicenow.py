@@ -27,6 +27,7 @@ from credence.imports.servicenow_log import (
     Action,
     BadIncident,
     EventLog,
+    Header,
     IncidentHistory,
     LogFileError,
     Problem,
@@ -81,7 +82,9 @@ ProblemCallback = Callable[[Problem], None]
 def time_zone_named(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    # A folder of zones such as "America" fails as a file that cannot be
+    # read, not as a zone not found.
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise InvalidInput(
             "%(name)r is not a time zone; give an IANA time zone such as "
             "Europe/Berlin or America/Sao_Paulo.",
@@ -119,7 +122,7 @@ def import_event_log(
         if item.number in present:
             summary.already_present += 1
         else:
-            failures = _import_incident(item, log.columns, zone, requesters)
+            failures = _import_incident(item, log.header, zone, requesters)
             for failure in failures:
                 problem(failure)
             if failures:
@@ -142,13 +145,13 @@ def _already_imported() -> set[str]:
 
 def _import_incident(
     incident: RawIncident,
-    columns: dict[str, int],
+    header: Header,
     zone: tzinfo,
     requesters: "_Requesters",
 ) -> list[Problem]:
     """Import one incident whole, or give the problems that stopped it."""
     try:
-        history = read_history(incident, columns, zone)
+        history = read_history(incident, header, zone)
     except BadIncident as bad:
         return [_not_imported(problem) for problem in bad.problems]
 

@@ -141,6 +141,14 @@ class BadIncident(Exception):
         super().__init__("; ".join(str(problem) for problem in problems))
 
 
+@dataclass(frozen=True)
+class Header:
+    """Where each named column stands, and how many fields a row has."""
+
+    columns: dict[str, int]
+    width: int
+
+
 @dataclass
 class RawIncident:
     """The rows of one incident as they stand in the file."""
@@ -190,10 +198,9 @@ class EventLog:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.columns = self._read_header()
-        self.width = len(self.columns)
-        self._number = self.columns["number"]
-        self._state = self.columns["incident_state"]
+        self.header = self._read_header()
+        self._number = self.header.columns["number"]
+        self._state = self.header.columns["incident_state"]
         self.row_counts = self._count_rows()
 
     @property
@@ -219,13 +226,17 @@ class EventLog:
             if seen == self.row_counts[number]:
                 yield pending.pop(number)
 
-    def _read_header(self) -> dict[str, int]:
+    def _read_header(self) -> Header:
         try:
             with self.path.open(newline="", encoding="utf-8-sig") as stream:
                 header = next(csv.reader(stream), None)
         except FileNotFoundError:
             raise LogFileError(f"There is no file at {self.path}.") from None
-        except (OSError, UnicodeDecodeError) as error:
+        except (UnicodeDecodeError, csv.Error) as error:
+            raise LogFileError(
+                f"{self.path} cannot be read as UTF-8 CSV text: {error}."
+            ) from None
+        except OSError as error:
             raise LogFileError(f"{self.path} cannot be read: {error}.") from None
         if header is None:
             raise LogFileError(f"{self.path} is empty; it has no header row.")
@@ -236,7 +247,7 @@ class EventLog:
                 f"{self.path} has no column {', '.join(missing)}; a ServiceNow "
                 f"event log has at least {', '.join(REQUIRED_COLUMNS)}."
             )
-        return columns
+        return Header(columns, len(header))
 
     def _rows(self) -> Iterator[tuple[int, list[str]]]:
         with self.path.open(newline="", encoding="utf-8-sig") as stream:
@@ -247,11 +258,21 @@ class EventLog:
                     yield reader.line_num, values
 
     def _count_rows(self) -> Counter[str]:
+        """Count each incident's rows; this pass also proves the whole file
+        readable before anything is imported."""
         counts: Counter[str] = Counter()
-        for _, values in self._rows():
-            number = self._field(values, self._number)
-            if number:
-                counts[number] += 1
+        line = 1
+        try:
+            for row_line, values in self._rows():
+                line = row_line
+                number = self._field(values, self._number)
+                if number:
+                    counts[number] += 1
+        except (UnicodeDecodeError, csv.Error) as error:
+            raise LogFileError(
+                f"{self.path} cannot be read as UTF-8 CSV text after line "
+                f"{line}: {error}."
+            ) from None
         return counts
 
     @staticmethod
@@ -260,7 +281,7 @@ class EventLog:
 
 
 def read_history(
-    incident: RawIncident, columns: dict[str, int], zone: tzinfo
+    incident: RawIncident, header: Header, zone: tzinfo
 ) -> IncidentHistory:
     """Check every row of the incident and map it to a ticket's history.
 
@@ -282,7 +303,7 @@ def read_history(
     problems: list[Problem] = []
     for line, values in incident.rows:
         try:
-            rows.append(_read_row(line, values, columns, zone))
+            rows.append(_read_row(line, values, header, zone))
         except ValueError as error:
             problems.append(Problem(line, str(error), incident.number))
     if problems:
@@ -344,14 +365,13 @@ def _steps(rows: Sequence[_Row], opened_at: datetime) -> Iterator[Step]:
         state = row.state
 
 
-def _read_row(
-    line: int, values: list[str], columns: dict[str, int], zone: tzinfo
-) -> _Row:
-    if len(values) != len(columns):
+def _read_row(line: int, values: list[str], header: Header, zone: tzinfo) -> _Row:
+    if len(values) != header.width:
         raise ValueError(
             f"the row has {len(values)} fields where the header has "
-            f"{len(columns)}; a column is missing or a value holds a comma"
+            f"{header.width}; a column is missing or a value holds a comma"
         )
+    columns = header.columns
 
     def value(name: str) -> str:
         return values[columns[name]].strip()

@@ -11,8 +11,9 @@ Every figure comes from three queries, however many tickets there are: one
 aggregate (COUNT, SUM) grouped by priority, channel and kind; one for the
 medians, which numbers the stopped clocks in order with window functions
 (ROW_NUMBER, COUNT OVER) and fetches only the middle one or two rows per
-priority and overall; and one for the targets. Each pass over the period's
-tickets costs about the same, so there are only two.
+priority and overall; and one for the five targets. Only the first two read
+the period's tickets, and each such pass costs about the same whatever it
+computes, so the figures are packed into as few passes as possible.
 
 Decisions a reader of the figures should know:
 
@@ -272,8 +273,8 @@ def _medians(spans: QuerySet[TicketSpan]) -> dict[str, dict[str, float]]:
             if _is_middle(row[f"{clock}_place_overall"], row[f"{clock}_size_overall"]):
                 middles[clock][OVERALL].append(minutes)
     return {
-        clock: {group: sum(values) / len(values) for group, values in found.items()}
-        for clock, found in middles.items()
+        clock: {group: sum(values) / len(values) for group, values in groups.items()}
+        for clock, groups in middles.items()
     }
 
 

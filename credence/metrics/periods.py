@@ -73,6 +73,11 @@ def week_of(day: date) -> Period:
     )
 
 
+def current_month(now: datetime) -> Period:
+    """The month going on at an instant, in the installation's zone."""
+    return month_of(now.astimezone(ZoneInfo(settings.TIME_ZONE)).date())
+
+
 def parse_month(text: str) -> Period:
     """Read "2016-03"; anything else is refused with the expected form."""
     match = _MONTH.fullmatch(text.strip())

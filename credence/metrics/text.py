@@ -24,7 +24,7 @@ def minutes(value: float | None) -> str:
 
 
 def verdict(clock: Clock) -> str:
-    """ "met" or "missed" against the target; empty when either is unknown."""
+    """Say "met" or "missed" against the target; empty if either is unknown."""
     if clock["compliance"] is None or clock["target"] is None:
         return ""
     return "missed" if clock["compliance"] < clock["target"] else "met"
@@ -45,11 +45,11 @@ def as_table(label: str, metrics: PeriodMetrics) -> str:
             [
                 [
                     name,
-                    str(f["volume"]),
-                    str(f["completed"]),
-                    percent(f["completion_rate"]),
+                    str(figures["volume"]),
+                    str(figures["completed"]),
+                    percent(figures["completion_rate"]),
                 ]
-                for name, f in rows
+                for name, figures in rows
             ],
         ),
     ]
@@ -71,20 +71,20 @@ def _when(instant: str) -> str:
 def _clock_grid(clock: str, rows: Sequence[tuple[str, Figures]]) -> str:
     lines = []
     for name, figures in rows:
-        c = figures["response"] if clock == "response" else figures["resolution"]
+        shown = figures["response"] if clock == "response" else figures["resolution"]
         lines.append(
             [
                 name,
-                str(c["met"]),
-                str(c["breached"]),
-                percent(c["compliance"]),
-                percent(c["target"]),
-                verdict(c),
-                minutes(c["mean_minutes"]),
-                minutes(c["median_minutes"]),
+                percent(shown["compliance"]),
+                percent(shown["target"]),
+                verdict(shown),
+                str(shown["met"]),
+                str(shown["breached"]),
+                minutes(shown["mean_minutes"]),
+                minutes(shown["median_minutes"]),
             ]
         )
-    header = [clock.capitalize(), "met", "breached", "compliance", "target", ""]
+    header = [clock.capitalize(), "compliance", "target", "", "met", "breached"]
     return _grid([*header, "mean min", "median min"], lines)
 
 

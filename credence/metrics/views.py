@@ -1,7 +1,7 @@
 """The desk's metrics page: one week or month, as the report prints it."""
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -21,8 +21,9 @@ def period(request: HttpRequest) -> HttpResponse:
     """Agents and leads only; to anyone else the page does not exist."""
     if not is_agent(request.user):
         raise Http404
-    chosen = chosen_period(request.GET, timezone.localdate())
-    as_of = periods.default_as_of(chosen, timezone.now())
+    now = timezone.now()
+    chosen = chosen_period(request.GET, now)
+    as_of = periods.default_as_of(chosen, now)
     metrics = period_metrics(chosen.start, chosen.end, as_of)
 
     rows = [("Overall", metrics["overall"])] + [
@@ -41,8 +42,8 @@ def period(request: HttpRequest) -> HttpResponse:
             "end": chosen.end,
             "rows": rows,
             "clocks": [
-                ("Response", [(name, f["response"]) for name, f in rows]),
-                ("Resolution", [(name, f["resolution"]) for name, f in rows]),
+                ("Response", [(name, shown["response"]) for name, shown in rows]),
+                ("Resolution", [(name, shown["resolution"]) for name, shown in rows]),
             ],
             "channels": _labelled(metrics["by_channel"], dict(Channel.choices)),
             "kinds": _labelled(metrics["by_kind"], dict(Kind.choices)),
@@ -51,7 +52,7 @@ def period(request: HttpRequest) -> HttpResponse:
     )
 
 
-def chosen_period(query: Mapping[str, str], today: date) -> periods.Period:
+def chosen_period(query: Mapping[str, str], now: datetime) -> periods.Period:
     """?week=2026-W49 or ?month=2026-11; without either, this month."""
     week, month = query.get("week", ""), query.get("month", "")
     if week and month:
@@ -60,7 +61,7 @@ def chosen_period(query: Mapping[str, str], today: date) -> periods.Period:
         return periods.parse_week(week)
     if month:
         return periods.parse_month(month)
-    return periods.month_of(today)
+    return periods.current_month(now)
 
 
 def _labelled(

@@ -175,7 +175,11 @@ def test_a_company_day_is_closed_on_the_business_calendar(first_run: str) -> Non
 
 
 def test_a_second_run_creates_nothing_and_prints_the_sign_ins(first_run: str) -> None:
-    counts = (Worker.objects.count(), Ticket.objects.count(), TicketEvent.objects.count())
+    counts = (
+        Worker.objects.count(),
+        Ticket.objects.count(),
+        TicketEvent.objects.count(),
+    )
     output = StringIO()
 
     call_command("demo", stdout=output)

@@ -183,3 +183,24 @@ def test_timestamps_are_read_in_the_given_time_zone(tmp_path: Path) -> None:
         ("opened", utc(2016, 3, 1, 9, 0)),
         ("acknowledged", utc(2016, 3, 1, 9, 30)),
     ]
+
+
+def test_a_file_that_is_not_utf8_text_is_refused_before_anything_is_imported(
+    tmp_path: Path,
+) -> None:
+    log = tmp_path / "latin1.csv"
+    good = row("INC9000013", "New", 0, OPENED, OPENED)
+    log.write_bytes(f"{HEADER}\n{good}\n".encode() + b"INC9000014,Nouveau \xe9\n")
+
+    with pytest.raises(InvalidInput) as refused:
+        import_event_log(log, UTC)
+
+    # The byte 0xe9 stands after the header, the row and their two line
+    # ends, and after "INC9000014,Nouveau " (19 characters).
+    position = len(HEADER) + 1 + len(good) + 1 + 19
+    assert refused.value.message == (
+        f"{log} cannot be read as UTF-8 CSV text: 'utf-8' codec "
+        f"can't decode byte 0xe9 in position {position}: invalid continuation "
+        "byte."
+    )
+    assert Ticket.objects.count() == 0

@@ -23,7 +23,7 @@ def _history(tmp_path: Path, *lines: str) -> IncidentHistory:
     log = EventLog(write_log(tmp_path / "log.csv", *lines))
     incidents = [item for item in log.incidents() if isinstance(item, RawIncident)]
     assert len(incidents) == 1
-    return read_history(incidents[0], log.columns, UTC)
+    return read_history(incidents[0], log.header, UTC)
 
 
 def _actions(history: IncidentHistory) -> list[tuple[str, int]]:

@@ -82,3 +82,9 @@ def test_a_period_still_going_on_is_measured_now() -> None:
 
     assert periods.default_as_of(march, now) == now
     assert periods.default_as_of(march, datetime(2026, 6, 1, tzinfo=UTC)) == (march.end)
+
+
+def test_the_current_month_is_the_one_going_on_now() -> None:
+    assert periods.current_month(datetime(2026, 3, 31, 23, 59, tzinfo=UTC)).key == (
+        "2026-03"
+    )

@@ -80,26 +80,26 @@ def test_table_shows_overall_priorities_channels_and_kinds(
         "lowest 1 0 0.0%",
     ]
     response = lines.index(
-        "Response met breached compliance target mean min median min"
+        "Response compliance target met breached mean min median min"
     )
     assert lines[response + 1 : response + 7] == [
-        "overall 6 4 60.0% 80.0% missed 46.11 40.00",
-        "highest 1 0 100.0% 80.0% met 10.00 10.00",
-        "high 1 1 50.0% 80.0% missed 15.00 15.00",
-        "medium 3 1 75.0% 80.0% missed 53.75 47.50",
-        "low 1 1 50.0% 80.0% missed 80.00 80.00",
-        "lowest 0 1 0.0% 80.0% missed — —",
+        "overall 60.0% 80.0% missed 6 4 46.11 40.00",
+        "highest 100.0% 80.0% met 1 0 10.00 10.00",
+        "high 50.0% 80.0% missed 1 1 15.00 15.00",
+        "medium 75.0% 80.0% missed 3 1 53.75 47.50",
+        "low 50.0% 80.0% missed 1 1 80.00 80.00",
+        "lowest 0.0% 80.0% missed 0 1 — —",
     ]
     resolution = lines.index(
-        "Resolution met breached compliance target mean min median min"
+        "Resolution compliance target met breached mean min median min"
     )
     assert lines[resolution + 1 : resolution + 7] == [
-        "overall 4 4 50.0% 80.0% missed 562.50 420.00",
-        "highest 1 0 100.0% 80.0% met 90.00 90.00",
-        "high 1 1 50.0% 80.0% missed 240.00 240.00",
-        "medium 1 3 25.0% 80.0% missed 817.50 825.00",
-        "low 1 0 100.0% 80.0% met 660.00 660.00",
-        "lowest 0 0 — 80.0% — —",
+        "overall 50.0% 80.0% missed 4 4 562.50 420.00",
+        "highest 100.0% 80.0% met 1 0 90.00 90.00",
+        "high 50.0% 80.0% missed 1 1 240.00 240.00",
+        "medium 25.0% 80.0% missed 1 3 817.50 825.00",
+        "low 100.0% 80.0% met 1 0 660.00 660.00",
+        "lowest — 80.0% 0 0 — —",
     ]
     channels = lines.index("Channel tickets")
     assert lines[channels + 1 : channels + 8] == [
