@@ -101,11 +101,12 @@ def import_event_log(
     progress_every: int = 1000,
 ) -> ImportSummary:
     """Import every incident of the log that is not already present."""
+    started = time.monotonic()
     try:
         log = EventLog(path)
     except LogFileError as error:
         raise InvalidInput("%(problem)s", problem=str(error)) from None
-    summary = ImportSummary(incidents_in_file=log.incident_count)
+    summary = ImportSummary(incidents_in_file=log.incident_count, started=started)
     present = _already_imported()
     requesters = _Requesters()
 

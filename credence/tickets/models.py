@@ -111,6 +111,7 @@ class Ticket(models.Model):
         indexes = [
             models.Index(fields=["status", "next_due"], name="queue_order"),
             models.Index(fields=["requester", "-opened_at"], name="my_tickets"),
+            models.Index(fields=["opened_at", "channel", "kind"], name="period_volume"),
         ]
 
     def __str__(self) -> str:
@@ -231,7 +232,25 @@ class TicketSpan(models.Model):
 
     class Meta:
         ordering = ["ticket", "start"]
-        indexes = [models.Index(fields=["ticket", "start"], name="span_lookup")]
+        indexes = [
+            models.Index(fields=["ticket", "start"], name="span_lookup"),
+            # Covers a report's read of how each ticket stood at an instant,
+            # so the database answers from the index alone.
+            models.Index(
+                fields=[
+                    "ticket",
+                    "start",
+                    "end",
+                    "priority",
+                    "resolved",
+                    "response_outcome",
+                    "response_elapsed_minutes",
+                    "resolution_outcome",
+                    "resolution_elapsed_minutes",
+                ],
+                name="span_as_of",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.ticket_id} from {self.start.isoformat()}"

@@ -66,10 +66,11 @@ class Command(BaseCommand):
             raise CommandError(error.message) from None
 
         if created:
+            days = "day" if demo.days == 1 else f"{demo.days} days"
             self.stdout.write(
                 f"Created the demo organisation: {Worker.objects.count()} workers "
-                f"and {Ticket.objects.count()} tickets over the last {demo.days} "
-                f"days (seed {demo.seed})."
+                f"and {Ticket.objects.count()} tickets over the last {days} "
+                f"(seed {demo.seed})."
             )
         else:
             self.stdout.write(
