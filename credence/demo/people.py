@@ -94,6 +94,7 @@ def plan_people(
         manager = managers.get(team)
         managers.setdefault(team, username)
         remote = role == WORKER and manager is not None and rng.random() < REMOTE_SHARE
+        tenure = _tenure_days(rng, kind, manages=manager is None)
         people.append(
             Person(
                 username=username,
@@ -103,7 +104,7 @@ def plan_people(
                 kind=kind,
                 team=team,
                 role=role,
-                start_date=today - timedelta(days=_tenure_days(rng, kind, manager)),
+                start_date=today - timedelta(days=tenure),
                 time_zone=rng.choice(zones) if remote and zones else "",
                 manager=manager,
             )
@@ -206,9 +207,9 @@ def _team_seats(count: int) -> list[str]:
     return seats
 
 
-def _tenure_days(rng: random.Random, kind: str, manager: str | None) -> int:
+def _tenure_days(rng: random.Random, kind: str, manages: bool) -> int:
     """How long ago someone started; a few interns and temps are new."""
-    if manager is None:
+    if manages:
         return rng.randint(3 * 365, 12 * 365)
     if kind == WorkerKind.INTERN:
         return rng.randint(20, 150)

@@ -48,7 +48,7 @@ CHANNELS = (
 
 # Chances of each turn a story may take.
 ON_TIME_RESPONSE = 0.85
-ON_TIME_RESOLUTION = 0.8
+ON_TIME_RESOLUTION = 0.85
 AUTOMATIC_OUT_OF_HOURS = 0.6
 LEAD_TRIAGES = 0.2
 # A first response is an acknowledgement, or else a reply with words. At the

@@ -56,7 +56,7 @@ def test_the_first_run_says_what_it_created(first_run: str) -> None:
     lines = first_run.splitlines()
 
     assert lines[:2] == [
-        "Looking for the demo organisation...",
+        "Looking for the demo organisation (creating one takes about 20 seconds)...",
         f"Created the demo organisation: 12 workers and {Ticket.objects.count()} "
         "tickets over the last 10 days (seed 7).",
     ]
@@ -185,7 +185,7 @@ def test_a_second_run_creates_nothing_and_prints_the_sign_ins(first_run: str) ->
     call_command("demo", stdout=output)
 
     assert output.getvalue().splitlines()[:2] == [
-        "Looking for the demo organisation...",
+        "Looking for the demo organisation (creating one takes about 20 seconds)...",
         "The demo organisation is already here; nothing was created.",
     ]
     assert sign_in_lines(output.getvalue()) == sign_in_lines(first_run)

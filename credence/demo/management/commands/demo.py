@@ -57,7 +57,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"--workers must be from {SMALLEST_DIRECTORY} to {LARGEST_DIRECTORY}."
             )
-        self.stdout.write("Looking for the demo organisation...")
+        self.stdout.write(
+            "Looking for the demo organisation (creating one takes about 20 seconds)..."
+        )
         try:
             demo, created = ensure_demo(
                 seed=options["seed"], days=options["days"], workers=options["workers"]
