@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from credence.slo.clock import ClockEvent, Measurement, measure, timeline
 from credence.slo.clock import Objective as ClockObjective
-from credence.slo.objectives import current_objectives
+from credence.slo.objectives import current_objectives, forget_objectives
 from credence.tickets.models import EventType, Ticket, TicketEvent, TicketSpan
 
 logger = logging.getLogger(__name__)
@@ -109,7 +109,12 @@ def rederive_ticket(
 
 
 def rederive_all(batch_size: int = 500) -> int:
-    """Re-measure every ticket, after objectives or calendars changed."""
+    """Re-measure every ticket, after objectives or calendars changed.
+
+    The objectives are read afresh rather than from this process's copy:
+    this is the path taken precisely because they changed.
+    """
+    forget_objectives()
     objectives = current_objectives()
     count = 0
     ids = list(Ticket.objects.order_by("pk").values_list("pk", flat=True))

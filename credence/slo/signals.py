@@ -15,10 +15,28 @@ from django.utils import timezone
 from credence.slo.models import BusinessWindow, Calendar, ClosedDay, Objective
 
 
-def _schedule_rederive() -> None:
+def _enqueue_rederive() -> None:
     from credence.slo.tasks import rederive_all_tickets
 
-    transaction.on_commit(lambda: rederive_all_tickets.enqueue())
+    rederive_all_tickets.enqueue()
+
+
+def _schedule_rederive() -> None:
+    """Queue one re-measure after the change commits, however many rows moved.
+
+    Saving a calendar with its windows sends a signal per row; one task is
+    enough, and none is needed while there are no tickets to measure (the
+    defaults created at migration time). A rolled-back change drops the
+    callback with it.
+    """
+    from credence.tickets.models import Ticket
+
+    if not Ticket.objects.exists():
+        return
+    connection = transaction.get_connection()
+    if any(entry[1] is _enqueue_rederive for entry in connection.run_on_commit):
+        return
+    transaction.on_commit(_enqueue_rederive)
 
 
 @receiver([post_save, post_delete], sender=BusinessWindow)
