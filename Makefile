@@ -1,6 +1,7 @@
 # Credence: `make run` serves a demo organisation; `make test` checks everything.
 
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
@@ -25,8 +26,8 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(BIN)/credence migrate --noinput
 	$(BIN)/credence collectstatic --noinput --verbosity 0
-	$(BIN)/credence demo
-	$(BIN)/credence serve --bind 127.0.0.1:8000
+	CREDENCE_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/credence demo
+	$(BIN)/credence serve --bind 127.0.0.1:$(PORT)
 
 lint: install-dev
 	$(BIN)/ruff format --check .

@@ -5,8 +5,10 @@ variable and says what it expects, rather than failing later in a request.
 """
 
 import os
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 
@@ -54,3 +56,16 @@ def env_time_zone(name: str, default: str) -> str:
             f"{name} must be an IANA time zone such as Europe/Berlin, not {raw!r}."
         ) from None
     return raw
+
+
+def env_database(name: str, default: str, conn_max_age: int) -> dict[str, Any]:
+    raw = os.environ.get(name) or default
+    try:
+        config = dj_database_url.parse(raw, conn_max_age=conn_max_age)
+    except (ValueError, KeyError):
+        raise ImproperlyConfigured(
+            f"{name} must be a database URL such as "
+            f"sqlite:////path/credence.sqlite3 or "
+            f"postgres://user@host:5432/credence, not {raw!r}."
+        ) from None
+    return dict(config)

@@ -6,9 +6,14 @@ in the database and leads edit them in the product.
 
 from pathlib import Path
 
-import dj_database_url
-
-from credence.env import env_bool, env_int, env_list, env_str, env_time_zone
+from credence.env import (
+    env_bool,
+    env_database,
+    env_int,
+    env_list,
+    env_str,
+    env_time_zone,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -77,8 +82,9 @@ TEMPLATES = [
 WSGI_APPLICATION = "credence.wsgi.application"
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'credence.sqlite3'}"),
+    "default": env_database(
+        "DATABASE_URL",
+        f"sqlite:///{BASE_DIR / 'credence.sqlite3'}",
         conn_max_age=env_int("CREDENCE_DB_CONN_MAX_AGE", 0),
     )
 }

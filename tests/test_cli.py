@@ -1,6 +1,7 @@
 """The `credence` entry point, run as a worker's shell would run it."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -70,3 +71,50 @@ def test_an_unknown_command_says_so() -> None:
 
     assert result.returncode == 1
     assert "Unknown command: 'no-such-command'" in result.stderr
+
+
+def run_with(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "credence", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, **env},
+    )
+
+
+def test_a_bad_time_zone_stops_with_one_clear_line() -> None:
+    result = run_with({"CREDENCE_TIME_ZONE": "Not/AZone"}, "check")
+
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "credence: CREDENCE_TIME_ZONE must be an IANA time zone such as "
+        "Europe/Berlin, not 'Not/AZone'."
+    )
+
+
+def test_a_bad_database_url_names_the_variable() -> None:
+    result = run_with({"DATABASE_URL": "garbage"}, "check")
+
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "credence: DATABASE_URL must be a database URL such as "
+        "sqlite:////path/credence.sqlite3 or postgres://user@host:5432/credence, "
+        "not 'garbage'."
+    )
+
+
+def test_serving_an_unmigrated_database_says_to_migrate(tmp_path: Path) -> None:
+    database = tmp_path / "empty.sqlite3"
+
+    result = run_with(
+        {"DATABASE_URL": f"sqlite:///{database}"},
+        "serve",
+        "--bind",
+        "127.0.0.1:8399",
+    )
+
+    assert result.returncode == 1
+    assert "Run `credence migrate` first, then serve again." in result.stderr

@@ -22,6 +22,9 @@ class WindowFormSet(BaseInlineFormSet):
         calendar: Calendar = self.instance
         if calendar.kind != Calendar.BUSINESS_HOURS:
             return
+        if any(form.errors for form in self.forms):
+            # Each faulty window already says what is wrong with it.
+            return
         kept = [
             form
             for form in self.forms

@@ -162,18 +162,34 @@ def _share(field_help: str) -> models.FloatField:
     )
 
 
+# The longest objective a lead may set: ninety days of round-the-clock time.
+# Longer is not a service level, and the clock would search years ahead.
+MAX_OBJECTIVE_MINUTES = 90 * 24 * 60
+
+
+def _minutes(what: str) -> models.PositiveIntegerField:
+    return models.PositiveIntegerField(
+        validators=[
+            MinValueValidator(1),
+            MaxValueValidator(MAX_OBJECTIVE_MINUTES),
+        ],
+        help_text=f"Minutes {what}, counted on the calendar; at most "
+        f"{MAX_OBJECTIVE_MINUTES} (90 days).",
+    )
+
+
 class Objective(models.Model):
     """Response and resolution targets for one priority."""
 
     priority = models.CharField(max_length=10, choices=PRIORITY_CHOICES, unique=True)
-    response_minutes = models.PositiveIntegerField(validators=[MinValueValidator(1)])
+    response_minutes = _minutes("to the first response")
     response_calendar = models.ForeignKey(
         Calendar, on_delete=models.PROTECT, related_name="+"
     )
     response_target = _share(
         "Share of tickets that should meet the response objective, 0 to 1."
     )
-    resolution_minutes = models.PositiveIntegerField(validators=[MinValueValidator(1)])
+    resolution_minutes = _minutes("to resolution")
     resolution_calendar = models.ForeignKey(
         Calendar, on_delete=models.PROTECT, related_name="+"
     )
@@ -192,3 +208,20 @@ class Objective(models.Model):
 
     def __str__(self) -> str:
         return self.get_priority_display()
+
+    def clean(self) -> None:
+        if (
+            self.response_minutes
+            and self.resolution_minutes
+            and self.resolution_minutes < self.response_minutes
+        ):
+            raise ValidationError(
+                {
+                    "resolution_minutes": ValidationError(
+                        "Resolving cannot be due before the first response: "
+                        "give at least as many minutes as the response "
+                        "objective (%(response)d).",
+                        params={"response": self.response_minutes},
+                    )
+                }
+            )

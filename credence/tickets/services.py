@@ -66,7 +66,8 @@ def _require_requester_or_agent(actor: Worker | None, ticket: Ticket) -> None:
 def _require_open(ticket: Ticket, action: str) -> None:
     if ticket.status not in OPEN_STATUSES:
         raise InvalidTransition(
-            "%(ticket)s is %(status)s; reopen it before you %(action)s.",
+            "%(ticket)s is %(status)s, so you cannot %(action)s; reopen it "
+            "first if the work is not finished.",
             ticket=ticket.reference,
             status=ticket.get_status_display().lower(),
             action=action,
@@ -330,10 +331,16 @@ def change_priority(
     _require_agent(actor)
     with transaction.atomic():
         ticket = _lock(ticket)
-        if ticket.status == Status.CLOSED:
+        # Once resolved, a new priority would re-measure work already done
+        # and could turn a breach into a met objective after the fact. An
+        # imported history (no actor) is replayed as it happened elsewhere.
+        finished = (Status.RESOLVED, Status.CLOSED)
+        if ticket.status in finished and actor is not None:
             raise InvalidTransition(
-                "%(ticket)s is closed; its priority can no longer change.",
+                "%(ticket)s is %(status)s; its priority can no longer change. "
+                "Reopen it first if the work is not finished.",
                 ticket=ticket.reference,
+                status=ticket.get_status_display().lower(),
             )
         if priority == ticket.priority:
             raise InvalidInput(
@@ -461,6 +468,11 @@ def reopen(
             if by_requester and actor is not None and not is_agent(actor)
             else (Status.RESOLVED, Status.CLOSED)
         )
+        if ticket.is_open:
+            raise InvalidTransition(
+                "%(ticket)s is still open; there is nothing to reopen.",
+                ticket=ticket.reference,
+            )
         if ticket.status not in allowed:
             raise InvalidTransition(
                 "%(ticket)s is %(status)s and cannot be reopened; ask for help "

@@ -331,5 +331,8 @@ def test_resolving_a_resolved_ticket_shows_why_not(
     response = post(signed_in(agent), ticket, "resolve", resolution="Again")
     assert response.status_code == 409
     page = response.content.decode()
-    assert f"{ticket.reference} is resolved; reopen it before you resolve it." in page
+    assert (
+        f"{ticket.reference} is resolved, so you cannot resolve it; reopen it "
+        "first if the work is not finished." in page
+    )
     assert ">\nAgain</textarea>" in page

@@ -195,3 +195,45 @@ def test_anonymous_visitors_are_sent_to_sign_in(medium: Objective) -> None:
     response = Client().get(objective_url(medium))
 
     assert response.status_code == 302
+
+
+def test_an_objective_longer_than_ninety_days_is_refused(
+    lead: Worker, medium: Objective
+) -> None:
+    response = signed_in(lead).post(
+        objective_url(medium), objective_form(medium, response_minutes="9999999999")
+    )
+
+    assert response.status_code == 200
+    # 90 days of 1,440 minutes.
+    assert "Ensure this value is less than or equal to 129600." in response.text
+    medium.refresh_from_db()
+    assert medium.response_minutes == 60
+
+
+def test_resolution_cannot_be_due_before_the_response(
+    lead: Worker, medium: Objective
+) -> None:
+    response = signed_in(lead).post(
+        objective_url(medium), objective_form(medium, resolution_minutes="30")
+    )
+
+    assert response.status_code == 200
+    assert (
+        "Resolving cannot be due before the first response: give at least as "
+        "many minutes as the response objective (60)." in response.text
+    )
+
+
+@pytest.mark.parametrize("opens", ["9am", "25:00", ""])
+def test_a_mistyped_window_says_so_instead_of_failing(
+    lead: Worker, business: Calendar, opens: str
+) -> None:
+    data = calendar_form(business, **{"windows-0-opens": opens})
+
+    response = signed_in(lead).post(calendar_url(business), data)
+
+    assert response.status_code == 200
+    assert ("Enter a valid time." in response.text) or (
+        "This field is required." in response.text
+    )

@@ -78,8 +78,8 @@ def test_an_open_ticket_cannot_be_sent_back(worker: Worker) -> None:
 
     assert response.status_code == 409
     assert (
-        "CR-1001 is new and cannot be reopened; ask for help again with a new "
-        "request." in response.content.decode()
+        "CR-1001 is still open; there is nothing to reopen."
+        in response.content.decode()
     )
 
 

@@ -267,6 +267,43 @@ def test_the_worker_confirms_and_the_ticket_closes(
     )
 
 
+def test_a_resolved_ticket_keeps_its_priority(worker: Worker, agent: Worker) -> None:
+    ticket = services.resolve(open_medium(worker), agent, "", at=at(2, 12))
+
+    with pytest.raises(InvalidTransition) as error:
+        services.change_priority(ticket, agent, "lowest", "Not urgent", at=at(2, 13))
+
+    assert error.value.message == (
+        "CR-1001 is resolved; its priority can no longer change. Reopen it "
+        "first if the work is not finished."
+    )
+    ticket.refresh_from_db()
+    assert ticket.priority == "medium"
+
+
+def test_acting_on_a_resolved_ticket_says_to_reopen_it(
+    worker: Worker, agent: Worker
+) -> None:
+    ticket = services.resolve(open_medium(worker), agent, "", at=at(2, 12))
+
+    with pytest.raises(InvalidTransition) as error:
+        services.wait_on_worker(ticket, agent, "Which one?", at=at(2, 13))
+
+    assert error.value.message == (
+        "CR-1001 is resolved, so you cannot wait on the worker; reopen it "
+        "first if the work is not finished."
+    )
+
+
+def test_reopening_an_open_ticket_is_refused(worker: Worker) -> None:
+    ticket = open_medium(worker)
+
+    with pytest.raises(InvalidTransition) as error:
+        services.reopen(ticket, worker, "Still broken", at=at(2, 11))
+
+    assert error.value.message == "CR-1001 is still open; there is nothing to reopen."
+
+
 def test_closing_an_open_ticket_is_refused(worker: Worker, agent: Worker) -> None:
     ticket = open_medium(worker)
 

@@ -4,6 +4,7 @@ One command for a laptop or a small installation. Larger ones run the web
 processes and the workers separately (gunicorn and `credence db_worker`).
 """
 
+import ctypes
 import logging
 import signal
 import subprocess
@@ -11,12 +12,36 @@ import sys
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 logger = logging.getLogger(__name__)
 
 # How long to wait for a child to stop after SIGTERM before killing it.
 STOP_GRACE_SECONDS = 10
+
+# prctl(2) option: the signal a child receives when its parent dies.
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this child if `credence serve` itself is killed.
+
+    Without it, a SIGKILL to the parent leaves the web server holding its
+    port and a second background worker running on the next start.
+    """
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+    except OSError:
+        return
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def _unapplied_migrations() -> int:
+    executor = MigrationExecutor(connection)
+    targets = executor.loader.graph.leaf_nodes()
+    return len(executor.migration_plan(targets))
 
 
 class Command(BaseCommand):
@@ -27,9 +52,17 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=2)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        pending = _unapplied_migrations()
+        if pending:
+            raise CommandError(
+                f"The database is missing {pending} migration(s). Run "
+                "`credence migrate` first, then serve again."
+            )
         python = sys.executable
         children = [
-            subprocess.Popen([python, "-m", "credence", "db_worker"]),
+            subprocess.Popen(
+                [python, "-m", "credence", "db_worker"], preexec_fn=_die_with_parent
+            ),
             subprocess.Popen(
                 [
                     python,
@@ -42,7 +75,8 @@ class Command(BaseCommand):
                     str(options["workers"]),
                     "--access-logfile",
                     "-",
-                ]
+                ],
+                preexec_fn=_die_with_parent,
             ),
         ]
         stopping = False
