@@ -51,7 +51,7 @@ def env_time_zone(name: str, default: str) -> str:
     raw = os.environ.get(name, default) or default
     try:
         ZoneInfo(raw)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ImproperlyConfigured(
             f"{name} must be an IANA time zone such as Europe/Berlin, not {raw!r}."
         ) from None

@@ -20,8 +20,6 @@ from datetime import tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.db import transaction
-
 from credence.errors import CredenceError, InvalidInput
 from credence.imports.servicenow_log import (
     Action,
@@ -155,10 +153,17 @@ def _import_incident(
         history = read_history(incident, header, zone)
     except BadIncident as bad:
         return [_not_imported(problem) for problem in bad.problems]
+    room = _source_ref_length() - len(SOURCE_PREFIX)
+    if len(history.number) > room:
+        reason = (
+            f"the incident number is {len(history.number)} characters long; at "
+            f"most {room} fit"
+        )
+        return [_not_imported(Problem(history.first_line, reason, history.number))]
 
     line = history.first_line
     try:
-        with transaction.atomic():
+        with services.derive_once():
             ticket = _open(history, requesters.of(history.caller))
             for step in history.steps:
                 line = step.line
@@ -169,6 +174,12 @@ def _import_incident(
         return [_not_imported(Problem(line, reason.rstrip("."), history.number))]
     requesters.keep_new()
     return []
+
+
+def _source_ref_length() -> int:
+    length = Ticket._meta.get_field("source_ref").max_length
+    assert isinstance(length, int)
+    return length
 
 
 def _not_imported(problem: Problem) -> Problem:

@@ -315,7 +315,7 @@ class Calendar:
 def _load_zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
         raise CalendarError(
             "calendar_unknown_time_zone",
             "Unknown time zone %(zone)r: use an IANA name such as "

@@ -22,7 +22,7 @@ PRIORITY_CHOICES = [
 def validate_time_zone(value: str) -> None:
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ValidationError(
             "%(value)s is not an IANA time zone. Use a name such as "
             "Europe/Berlin or America/New_York.",

@@ -9,6 +9,9 @@ transaction: a failure half-way leaves nothing behind.
 always named.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
 
@@ -115,9 +118,46 @@ def _comment(
     )
 
 
+# Tickets changed inside `derive_once`, by primary key, waiting to be
+# re-derived when the block ends; None outside such a block.
+_deferred: ContextVar[dict[int, Ticket] | None] = ContextVar(
+    "deferred_rederive", default=None
+)
+
+
+@contextmanager
+def derive_once() -> Iterator[None]:
+    """Make many changes in one transaction; re-derive each ticket once.
+
+    Each operation re-derives the ticket's figures and spans as it records
+    its event. Replaying a long history (an import) would measure the ticket
+    after every event, each time as of now, when only the last measurement
+    is kept. Inside this block the operations record their events and the
+    tickets they changed are re-derived once, at the end, in the same
+    transaction, so no reader sees figures that lag the history.
+    """
+    if _deferred.get() is not None:
+        yield
+        return
+    pending: dict[int, Ticket] = {}
+    token = _deferred.set(pending)
+    try:
+        with transaction.atomic():
+            yield
+            for ticket in pending.values():
+                rederive_ticket(ticket)
+                ticket.save()
+    finally:
+        _deferred.reset(token)
+
+
 def _finish(ticket: Ticket, at: datetime) -> Ticket:
     ticket.updated_at = max(ticket.updated_at, at)
-    rederive_ticket(ticket)
+    pending = _deferred.get()
+    if pending is None:
+        rederive_ticket(ticket)
+    else:
+        pending[ticket.pk] = ticket
     ticket.save()
     return ticket
 

@@ -237,3 +237,14 @@ def test_a_mistyped_window_says_so_instead_of_failing(
     assert ("Enter a valid time." in response.text) or (
         "This field is required." in response.text
     )
+
+
+def test_a_region_without_a_city_is_not_a_time_zone(
+    lead: Worker, business: Calendar
+) -> None:
+    response = signed_in(lead).post(
+        calendar_url(business), calendar_form(business, time_zone="America")
+    )
+
+    assert response.status_code == 200
+    assert "America is not an IANA time zone." in response.text
