@@ -107,6 +107,14 @@ class ResolveForm(forms.Form):
     resolution = _text("Resolution message to the worker (optional)", required=False)
 
 
+class ReopenForm(forms.Form):
+    reason = _text("What is still wrong? (the worker sees this)", rows=2)
+
+
+class CloseForm(forms.Form):
+    pass
+
+
 class LogForm(forms.Form):
     """A request that reached the desk by a side channel, logged for a worker."""
 

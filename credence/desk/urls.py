@@ -20,4 +20,6 @@ urlpatterns = [
     path("tickets/<int:number>/wait/", views.wait_view, name="wait"),
     path("tickets/<int:number>/resume/", views.resume_view, name="resume"),
     path("tickets/<int:number>/resolve/", views.resolve_view, name="resolve"),
+    path("tickets/<int:number>/reopen/", views.reopen_view, name="reopen"),
+    path("tickets/<int:number>/close/", views.close_view, name="close"),
 ]

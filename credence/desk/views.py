@@ -20,8 +20,15 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
 from credence.desk import forms as desk_forms
+from credence.desk.actions import (
+    OPERATIONS,
+    TICKET_FORMS,
+    Operation,
+    offered_actions,
+)
 from credence.desk.clocks import clock_panels
 from credence.desk.history import ticket_history
+from credence.desk.on_behalf import log_for_worker
 from credence.desk.queue import (
     PAGE_SIZE,
     QueueFilters,
@@ -33,25 +40,12 @@ from credence.desk.queue import (
 )
 from credence.desk.zones import display_zone
 from credence.errors import InvalidInput, InvalidTransition
-from credence.tickets import services
-from credence.tickets.models import OPEN_STATUSES, Status, Ticket
+from credence.tickets.models import Ticket
 from credence.tickets.visibility import get_visible_ticket
 from credence.workers.models import Worker
 from credence.workers.roles import is_agent
 
 View = Callable[..., HttpResponse]
-
-# The forms of a ticket page, by the name each is posted under.
-TICKET_FORMS: dict[str, type[forms.Form]] = {
-    "acknowledge": desk_forms.AcknowledgeForm,
-    "reply": desk_forms.ReplyForm,
-    "note": desk_forms.NoteForm,
-    "assign": desk_forms.AssignForm,
-    "priority": desk_forms.PriorityForm,
-    "wait": desk_forms.WaitForm,
-    "resume": desk_forms.ResumeForm,
-    "resolve": desk_forms.ResolveForm,
-}
 
 
 def agent_required(view: View) -> View:
@@ -148,6 +142,18 @@ def _ticket_forms(
     return made
 
 
+def _shown_actions(
+    ticket: Ticket, failed: str | None, failed_form: forms.Form | None
+) -> frozenset[str]:
+    shown = offered_actions(ticket)
+    # A refused form that carries typed text stays on the page even when
+    # it no longer applies (the ticket was resolved from another tab), so
+    # that what the agent wrote is not lost.
+    if failed is not None and failed_form is not None and failed_form.fields:
+        shown |= {failed}
+    return shown
+
+
 def _errors_of(form: forms.Form | None) -> list[str]:
     if form is None:
         return []
@@ -165,9 +171,7 @@ def _ticket_page(
     zone = display_zone(request.user)
     context = {
         "ticket": ticket,
-        "is_open": ticket.status in OPEN_STATUSES,
-        "waiting": ticket.status == Status.WAITING,
-        "closed": ticket.status == Status.CLOSED,
+        "shown": _shown_actions(ticket, failed, failed_form),
         "comments": ticket.comments.select_related("author"),
         "history": ticket_history(ticket),
         "clocks": clock_panels(ticket, now, zone),
@@ -182,9 +186,6 @@ def _ticket_page(
 @agent_required
 def ticket_page(request: HttpRequest, number: int) -> HttpResponse:
     return _ticket_page(request, get_visible_ticket(request.user, number))
-
-
-Operation = Callable[[Ticket, Worker, dict[str, Any]], str]
 
 
 def _act(
@@ -213,53 +214,9 @@ def _act(
     return _ticket_page(request, ticket, name, form, status=status)
 
 
-def _acknowledge(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
-    services.acknowledge(ticket, person)
-    return f"{ticket.reference} acknowledged."
+def _action_view(name: str) -> View:
+    operation = OPERATIONS[name]
 
-
-def _reply(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
-    services.reply(ticket, person, data["body"])
-    return f"Reply sent to {ticket.requester.display_name}."
-
-
-def _note(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
-    services.add_note(ticket, person, data["body"])
-    return "Internal note added."
-
-
-def _assign(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
-    assignee = data["assignee"]
-    services.assign(ticket, person, assignee)
-    if assignee is None:
-        return f"{ticket.reference} is now unassigned."
-    return f"{ticket.reference} assigned to {assignee.display_name}."
-
-
-def _priority(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
-    changed = services.change_priority(ticket, person, data["priority"], data["reason"])
-    return f"{ticket.reference} is now {changed.get_priority_display().lower()}."
-
-
-def _wait(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
-    services.wait_on_worker(ticket, person, data["question"])
-    return (
-        f"Question sent; {ticket.reference} is waiting on "
-        f"{ticket.requester.display_name}."
-    )
-
-
-def _resume(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
-    services.resume(ticket, person)
-    return f"{ticket.reference} is no longer waiting; its clock runs again."
-
-
-def _resolve(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
-    services.resolve(ticket, person, data["resolution"])
-    return f"{ticket.reference} resolved."
-
-
-def _action_view(name: str, operation: Operation) -> View:
     @agent_required
     @require_POST
     def view(request: HttpRequest, number: int) -> HttpResponse:
@@ -269,14 +226,25 @@ def _action_view(name: str, operation: Operation) -> View:
     return view
 
 
-acknowledge_view = _action_view("acknowledge", _acknowledge)
-reply_view = _action_view("reply", _reply)
-note_view = _action_view("note", _note)
-assign_view = _action_view("assign", _assign)
-priority_view = _action_view("priority", _priority)
-wait_view = _action_view("wait", _wait)
-resume_view = _action_view("resume", _resume)
-resolve_view = _action_view("resolve", _resolve)
+acknowledge_view = _action_view("acknowledge")
+reply_view = _action_view("reply")
+note_view = _action_view("note")
+assign_view = _action_view("assign")
+priority_view = _action_view("priority")
+wait_view = _action_view("wait")
+resume_view = _action_view("resume")
+resolve_view = _action_view("resolve")
+reopen_view = _action_view("reopen")
+close_view = _action_view("close")
+
+
+def _logged_notice(ticket: Ticket, opened: bool) -> str:
+    name = ticket.requester.display_name
+    if opened:
+        return f"{ticket.reference} logged for {name}."
+    return (
+        f"You already logged this as {ticket.reference} for {name}; we kept that one."
+    )
 
 
 @agent_required
@@ -289,24 +257,12 @@ def log_on_behalf(request: HttpRequest) -> HttpResponse:
 
     status = 400
     if form.is_valid():
-        data = form.cleaned_data
         try:
-            ticket = services.open_ticket(
-                requester=data["worker"],
-                kind=data["kind"],
-                title=data["title"],
-                description=data["description"],
-                channel=data["channel"],
-                priority=data["priority"],
-                actor=_person(request),
-            )
+            ticket, opened = log_for_worker(form.cleaned_data, _person(request))
         except (InvalidInput, InvalidTransition) as error:
             form.add_error(None, error.message)
             status = error.status
         else:
-            messages.success(
-                request,
-                f"{ticket.reference} logged for {ticket.requester.display_name}.",
-            )
+            messages.success(request, _logged_notice(ticket, opened))
             return redirect("desk:ticket", number=ticket.number)
     return _render(request, "desk/log.html", {"form": form}, status=status)

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import time_machine
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from credence.slo import objectives
 from credence.slo.models import Calendar
@@ -24,8 +24,8 @@ from credence.workers.models import Worker
 from tests.browser.conftest import focused_name, tab_to
 
 NOW = datetime(2026, 12, 2, 9, 40, tzinfo=UTC)
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 TITLE = "Printer on floor 2 prints blank pages"
 RESOLUTION = "The toner cartridge was empty; it is replaced and prints again."
@@ -188,3 +188,61 @@ def test_worker_asks_agent_resolves_worker_sees_it(
         "resolved",
     ]
     assert ticket.response_outcome == "met"
+
+
+# A 200-character title and a 100,000-character comment, neither with a
+# space: a pasted token or a log line. Each must wrap, not widen the page.
+LONG_TITLE = "x" * 200
+LONG_COMMENT = "y" * 100_000
+
+WIDTHS = """() => ({
+    page: document.scrollingElement.scrollWidth,
+    window: window.innerWidth,
+    tables: [...document.querySelectorAll(".table-scroll")]
+        .filter((box) => box.scrollWidth > box.clientWidth)
+        .map((box) => box.scrollWidth),
+})"""
+
+
+def widths(page: Page, viewport: ViewportSize) -> dict[str, Any]:
+    page.set_viewport_size(viewport)
+    return dict(page.evaluate(WIDTHS))
+
+
+def test_long_words_do_not_widen_the_desk(
+    worker: Worker, agent: Worker, sign_in: Callable[[str], Page], live_server: Any
+) -> None:
+    with time_machine.travel(NOW, tick=False):
+        ticket = services.open_ticket(
+            requester=worker,
+            kind="incident",
+            title=LONG_TITLE,
+            description=LONG_COMMENT,
+            priority="medium",
+            actor=worker,
+        )
+        services.reply(ticket, agent, LONG_COMMENT)
+        services.worker_comment(ticket, worker, LONG_COMMENT)
+
+    with time_machine.travel(NOW, tick=True):
+        page = sign_in(agent.username)
+        expect(page.locator("table.queue")).to_contain_text(LONG_TITLE)
+        queue = widths(page, DESKTOP)
+        queue_on_phone = widths(page, PHONE)
+
+        page.goto(f"{live_server.url}/desk/tickets/{ticket.number}/")
+        expect(page.get_by_role("heading", level=1)).to_contain_text(LONG_TITLE)
+        ticket_page = widths(page, DESKTOP)
+        ticket_on_phone = widths(page, PHONE)
+
+    # On a desktop neither the page nor a table's own scrolling box is
+    # wider than the window: the queue and the history fit as they are.
+    for seen in (queue, ticket_page):
+        assert seen["window"] == 1280
+        assert seen["page"] <= seen["window"]
+        assert seen["tables"] == []
+    # On a phone the queue's six columns may scroll inside their box, by
+    # design, but the page itself never scrolls sideways.
+    for seen in (queue_on_phone, ticket_on_phone):
+        assert seen["window"] == 390
+        assert seen["page"] <= seen["window"]

@@ -5,6 +5,7 @@ Friday 09:00-17:00 in the installation's zone, which these tests pin to UTC
 so that every expected value can be worked out by hand.
 """
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -48,3 +49,9 @@ def open_for(
         at=when,
         confidential=confidential,
     )
+
+
+def buttons(page: str) -> set[str]:
+    """The buttons of a desk page's content, without the sign-out in the nav."""
+    content = page[page.index('<div class="desk">') :]
+    return set(re.findall(r"<button[^>]*>([^<]+)</button>", content))

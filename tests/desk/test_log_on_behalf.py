@@ -1,5 +1,9 @@
 """Logging a side-channel request for a worker."""
 
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
 import pytest
 import time_machine
 from django.test import Client
@@ -14,7 +18,7 @@ LOG = reverse("desk:log")
 
 
 @pytest.fixture(autouse=True)
-def frozen() -> object:
+def frozen() -> Iterator[time_machine.Traveller]:
     with time_machine.travel(at(3, 10, 0), tick=False) as traveller:
         yield traveller
 
@@ -122,3 +126,93 @@ def test_missing_title_shows_the_message_and_keeps_the_rest(
     assert f'<option value="{worker.pk}" selected>' in page
     assert '<option value="phone" selected>' in page
     assert not Ticket.objects.exists()
+
+
+# The same form sent twice
+
+
+def flashed(response: Any) -> list[str]:
+    """The messages shown on the page a redirect led to."""
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_the_same_form_sent_twice_logs_one_ticket(
+    agent: Worker, worker: Worker, frozen: time_machine.Traveller
+) -> None:
+    client = signed_in(agent)
+    client.post(LOG, form_data(worker), follow=True)
+    frozen.shift(timedelta(seconds=3))
+
+    second = client.post(LOG, form_data(worker), follow=True)
+
+    ticket = Ticket.objects.get()
+    assert second.redirect_chain == [(f"/desk/tickets/{ticket.number}/", 302)]
+    assert flashed(second) == [
+        "You already logged this as CR-1001 for Wanda Worker; we kept that one."
+    ]
+    assert ticket.events.count() == 1
+
+
+def test_a_resend_with_extra_spaces_is_still_the_same(
+    agent: Worker, worker: Worker, frozen: time_machine.Traveller
+) -> None:
+    client = signed_in(agent)
+    client.post(LOG, form_data(worker))
+    # Ten seconds is still inside the window.
+    frozen.shift(timedelta(seconds=10))
+
+    client.post(LOG, form_data(worker, description="  Since this morning.\n"))
+
+    assert Ticket.objects.count() == 1
+
+
+def test_the_same_words_later_log_a_second_ticket(
+    agent: Worker, worker: Worker, frozen: time_machine.Traveller
+) -> None:
+    client = signed_in(agent)
+    client.post(LOG, form_data(worker), follow=True)
+    frozen.shift(timedelta(seconds=11))
+
+    second = client.post(LOG, form_data(worker), follow=True)
+
+    assert Ticket.objects.count() == 2
+    assert flashed(second) == ["CR-1002 logged for Wanda Worker."]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"title": "Monitor flickers again"},
+        {"description": "Since yesterday."},
+    ],
+    ids=["title", "description"],
+)
+def test_different_words_log_a_second_ticket(
+    agent: Worker, worker: Worker, change: dict[str, str]
+) -> None:
+    client = signed_in(agent)
+    client.post(LOG, form_data(worker))
+    client.post(LOG, form_data(worker, **change))
+    assert Ticket.objects.count() == 2
+
+
+def test_the_same_words_for_another_worker_log_a_second_ticket(
+    agent: Worker, worker: Worker, other_worker: Worker
+) -> None:
+    client = signed_in(agent)
+    client.post(LOG, form_data(worker))
+    client.post(LOG, form_data(other_worker))
+    assert [t.requester for t in Ticket.objects.order_by("number")] == [
+        worker,
+        other_worker,
+    ]
+
+
+def test_two_agents_logging_the_same_words_log_two_tickets(
+    agent: Worker, lead: Worker, worker: Worker
+) -> None:
+    # Only an agent's own resend is caught: two people taking two calls
+    # about the same trouble is for them to merge, not for a guess here.
+    signed_in(agent).post(LOG, form_data(worker))
+    signed_in(lead).post(LOG, form_data(worker))
+    assert [t.logged_by for t in Ticket.objects.order_by("number")] == [agent, lead]

@@ -15,7 +15,7 @@ from credence.tickets import services
 from credence.tickets.models import CommentKind, Ticket
 from credence.workers.models import Worker
 from tests.conftest import signed_in
-from tests.desk.conftest import MONDAY_9, at, open_for
+from tests.desk.conftest import MONDAY_9, at, buttons, open_for
 
 NOW = at(3, 9, 30)
 
@@ -60,6 +60,8 @@ ACTIONS = [
     "wait",
     "resume",
     "resolve",
+    "reopen",
+    "close",
 ]
 
 
@@ -125,8 +127,28 @@ def test_acknowledging_twice_shows_why_not(agent: Worker, ticket: Ticket) -> Non
     services.acknowledge(ticket, agent)
     response = post(signed_in(agent), ticket, "acknowledge")
     assert response.status_code == 409
-    assert f"{ticket.reference} was already acknowledged." in response.content.decode()
+    page = response.content.decode()
+    assert f"{ticket.reference} was already acknowledged." in page
+    # Nothing was typed, so there is no form to go back to, and the button
+    # that cannot apply any more stays hidden.
+    assert "Go to the form" not in page
+    assert "Acknowledge" not in buttons(page)
     assert len(events(ticket)) == 2
+
+
+def test_acknowledging_a_resolved_ticket_from_a_stale_tab_shows_why_not(
+    agent: Worker, lead: Worker, ticket: Ticket
+) -> None:
+    services.resolve(ticket, lead, at=at(3, 9, 20))
+    response = post(signed_in(agent), ticket, "acknowledge")
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert (
+        "CR-1001 is resolved, so you cannot acknowledge it; reopen it first if "
+        "the work is not finished." in page
+    )
+    assert "Acknowledge" not in buttons(page)
+    assert events(ticket) == [("opened", "wanda"), ("resolved", "lee")]
 
 
 # Reply and note
@@ -146,6 +168,37 @@ def test_reply_is_public_and_is_the_response(agent: Worker, ticket: Ticket) -> N
     assert ticket.acknowledged_at == NOW
     assert events(ticket)[-1] == ("replied", "ada")
     assert "Reply sent to Wanda Worker." in page
+
+
+def test_reply_to_a_ticket_resolved_meanwhile_says_it_is_resolved(
+    agent: Worker, lead: Worker, ticket: Ticket
+) -> None:
+    # The agent's tab was opened while the ticket was new; the lead has
+    # resolved it since.
+    services.resolve(ticket, lead, at=at(3, 9, 20))
+    client = signed_in(agent)
+    page = page_after(client, post(client, ticket, "reply", body="Any better?"))
+    ticket = fresh(ticket)
+    assert ticket.status == "resolved"
+    assert ticket.comments.get().body == "Any better?"
+    assert (
+        "Reply sent to Wanda Worker. CR-1001 is resolved; reopen it if the work "
+        "is not finished." in page
+    )
+
+
+def test_reply_to_a_closed_ticket_is_refused_and_keeps_the_text(
+    agent: Worker, ticket: Ticket
+) -> None:
+    services.resolve(ticket, agent, at=at(3, 9, 20))
+    services.close(ticket, agent, at=at(3, 9, 25))
+    response = post(signed_in(agent), ticket, "reply", body="Any better?")
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "CR-1001 is closed; open a new ticket to continue." in page
+    assert ">\nAny better?</textarea>" in page
+    assert '<a href="#act-reply">Go to the form, with what you typed</a>' in page
+    assert not ticket.comments.exists()
 
 
 def test_empty_reply_shows_the_message(agent: Worker, ticket: Ticket) -> None:
@@ -258,6 +311,26 @@ def test_a_refused_change_keeps_what_was_typed(agent: Worker, ticket: Ticket) ->
     assert ">\nRe-check</textarea>" in page
 
 
+def test_priority_of_a_resolved_ticket_cannot_change(
+    agent: Worker, ticket: Ticket
+) -> None:
+    services.resolve(ticket, agent, at=at(3, 9, 20))
+    response = post(
+        signed_in(agent), ticket, "priority", priority="high", reason="Escalated"
+    )
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert (
+        "CR-1001 is resolved; its priority can no longer change. Reopen it "
+        "first if the work is not finished." in page
+    )
+    # The form is not offered on a resolved ticket, but the refused one
+    # stays, open, with the reason the agent typed.
+    assert '<details id="act-priority" class="action" open>' in page
+    assert ">\nEscalated</textarea>" in page
+    assert fresh(ticket).priority == "medium"
+
+
 # Wait on the worker, and stop waiting
 
 
@@ -336,3 +409,90 @@ def test_resolving_a_resolved_ticket_shows_why_not(
         "first if the work is not finished." in page
     )
     assert ">\nAgain</textarea>" in page
+
+
+# Close and reopen
+
+
+@pytest.fixture
+def resolved(agent: Worker, ticket: Ticket) -> Ticket:
+    return services.resolve(ticket, agent, "New charger.", at=at(3, 9, 10))
+
+
+def test_close_confirms_a_resolved_ticket(agent: Worker, resolved: Ticket) -> None:
+    client = signed_in(agent)
+    page = page_after(client, post(client, resolved, "close"))
+    ticket = fresh(resolved)
+    assert ticket.status == "closed"
+    assert ticket.closed_at == NOW
+    assert events(ticket)[-1] == ("closed", "ada")
+    assert "CR-1001 closed." in page
+
+
+def test_closing_a_ticket_reopened_meanwhile_shows_why_not(
+    agent: Worker, lead: Worker, resolved: Ticket
+) -> None:
+    services.reopen(resolved, lead, "Still black.", at=at(3, 9, 20))
+    response = post(signed_in(agent), resolved, "close")
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Only a resolved ticket can be closed; CR-1001 is in progress." in page
+    assert "Close (the worker confirmed)" not in buttons(page)
+    assert fresh(resolved).status == "in_progress"
+
+
+def test_reopen_resumes_the_resolution_clock_where_it_stopped(
+    agent: Worker, resolved: Ticket
+) -> None:
+    client = signed_in(agent)
+    response = post(client, resolved, "reopen", reason="Still a black screen.")
+    page = page_after(client, response)
+    ticket = fresh(resolved)
+    assert ticket.status == "in_progress"
+    assert (ticket.resolved_at, ticket.closed_at) == (None, None)
+    # Medium: 8 business hours (480 min). 09:00-09:10 counted 10 min before
+    # the resolution; reopened at 09:30, the other 470 min run 09:30-17:00
+    # (450) and Tuesday 09:00-09:20 (20).
+    assert ticket.resolution_due == at(4, 9, 20)
+    assert ticket.resolution_outcome == "running"
+    reason = ticket.comments.order_by("-id").first()
+    assert reason is not None
+    assert (reason.kind, reason.body, reason.author) == (
+        CommentKind.PUBLIC_REPLY,
+        "Still a black screen.",
+        agent,
+    )
+    assert events(ticket)[-1] == ("reopened", "ada")
+    assert (
+        "CR-1001 reopened; its resolution clock continues from where it stopped."
+        in page
+    )
+
+
+def test_reopen_without_a_reason_keeps_the_form_open(
+    agent: Worker, resolved: Ticket
+) -> None:
+    response = post(signed_in(agent), resolved, "reopen", reason="  ")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Write what is still wrong; it cannot be empty." in page
+    assert '<details id="act-reopen" class="action" open>' in page
+    assert fresh(resolved).status == "resolved"
+
+
+def test_agent_reopens_a_closed_ticket(agent: Worker, resolved: Ticket) -> None:
+    services.close(resolved, agent, at=at(3, 9, 20))
+    client = signed_in(agent)
+    response = post(client, resolved, "reopen", reason="It broke again.")
+    assert response.status_code == 302
+    assert fresh(resolved).status == "in_progress"
+    assert events(resolved)[-2:] == [("closed", "ada"), ("reopened", "ada")]
+
+
+def test_reopening_an_open_ticket_shows_why_not(agent: Worker, ticket: Ticket) -> None:
+    response = post(signed_in(agent), ticket, "reopen", reason="Again")
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "CR-1001 is still open; there is nothing to reopen." in page
+    assert ">\nAgain</textarea>" in page
+    assert events(ticket) == [("opened", "wanda")]

@@ -1,5 +1,7 @@
 """A ticket's desk page: who may open it, and what it shows."""
 
+from collections.abc import Callable
+
 import pytest
 import time_machine
 from django.test import Client
@@ -10,7 +12,7 @@ from credence.tickets import services
 from credence.tickets.models import Ticket
 from credence.workers.models import Worker
 from tests.conftest import signed_in
-from tests.desk.conftest import MONDAY_9, at, open_for
+from tests.desk.conftest import MONDAY_9, at, buttons, open_for
 
 
 def url(ticket: Ticket) -> str:
@@ -211,17 +213,86 @@ def test_times_are_shown_in_the_agents_own_zone(agent: Worker, ticket: Ticket) -
     assert "Mon 3 Mar 2025, 10:00</time>" in page
 
 
-def test_forms_are_offered_by_state(agent: Worker, ticket: Ticket) -> None:
-    client = signed_in(agent)
+# Offered whatever the status: the team's own notes and who works on it.
+ALWAYS = {"Add note", "Assign", "Assign to me"}
+
+
+def _acknowledged(ticket: Ticket, agent: Worker) -> None:
+    services.acknowledge(ticket, agent, at=at(3, 9, 10))
+
+
+def _waiting(ticket: Ticket, agent: Worker) -> None:
+    services.wait_on_worker(ticket, agent, "Which model?", at=at(3, 9, 10))
+
+
+def _resolved(ticket: Ticket, agent: Worker) -> None:
+    services.resolve(ticket, agent, at=at(3, 9, 10))
+
+
+def _closed(ticket: Ticket, agent: Worker) -> None:
+    _resolved(ticket, agent)
+    services.close(ticket, agent, at=at(3, 9, 20))
+
+
+def _reopened(ticket: Ticket, agent: Worker) -> None:
+    _closed(ticket, agent)
+    services.reopen(ticket, agent, "It broke again.", at=at(3, 9, 25))
+
+
+@pytest.mark.parametrize(
+    ("make", "offered"),
+    [
+        (
+            None,
+            {"Acknowledge", "Send reply", "Change priority", "Send and wait"}
+            | {"Resolve ticket"},
+        ),
+        (
+            _acknowledged,
+            {"Send reply", "Change priority", "Send and wait", "Resolve ticket"},
+        ),
+        (
+            _waiting,
+            {"Send reply", "Change priority", "Stop waiting", "Resolve ticket"},
+        ),
+        (
+            _resolved,
+            {"Send reply", "Close (the worker confirmed)", "Reopen ticket"},
+        ),
+        (_closed, {"Reopen ticket"}),
+        # Reopening made the ticket acknowledged long ago: no Acknowledge.
+        (
+            _reopened,
+            {"Send reply", "Change priority", "Send and wait", "Resolve ticket"},
+        ),
+    ],
+    ids=["new", "acknowledged", "waiting", "resolved", "closed", "reopened"],
+)
+def test_only_the_actions_that_apply_are_offered(
+    agent: Worker,
+    ticket: Ticket,
+    make: Callable[[Ticket, Worker], None] | None,
+    offered: set[str],
+) -> None:
     with time_machine.travel(at(3, 9, 30), tick=False):
-        fresh = client.get(url(ticket)).content.decode()
-        services.resolve(ticket, agent, "Done.", at=at(3, 9, 30))
-        resolved = client.get(url(ticket)).content.decode()
-    for button in ("Acknowledge", "Send reply", "Send and wait", "Resolve ticket"):
-        assert f">{button}</button>" in fresh
-    assert ">Acknowledge</button>" not in resolved
-    assert ">Resolve ticket</button>" not in resolved
-    assert ">Send reply</button>" in resolved
+        if make is not None:
+            make(ticket, agent)
+        page = signed_in(agent).get(url(ticket)).content.decode()
+    assert buttons(page) == ALWAYS | offered
+
+
+def test_reopen_asks_what_is_still_wrong(agent: Worker, ticket: Ticket) -> None:
+    with time_machine.travel(at(3, 9, 30), tick=False):
+        _resolved(ticket, agent)
+        page = signed_in(agent).get(url(ticket)).content.decode()
+    assert (
+        '<label for="reopen_reason">What is still wrong? (the worker sees '
+        "this)</label>" in page
+    )
+    assert (
+        '<textarea name="reason" cols="40" rows="2" required id="reopen_reason">'
+        in page
+    )
 
 
 def test_assign_lists_the_agents(agent: Worker, lead: Worker, ticket: Ticket) -> None:
