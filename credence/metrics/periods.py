@@ -3,6 +3,12 @@
 A period is [start, end) between two local midnights in the installation's
 time zone (settings.TIME_ZONE), so "March" means March where the IT team
 works, whatever zone the database stores instants in.
+
+Periods and instants are taken from 1900 to 9998 only. Python's datetime
+holds years 1 to 9999, and a period needs room around it: its neighbours
+are linked, and its bounds move by up to a day when turned into another
+zone. No help desk history reaches before 1900, and 9998 leaves a year of
+room at the top.
 """
 
 import re
@@ -14,8 +20,13 @@ from django.conf import settings
 
 from credence.errors import InvalidInput
 
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+# [0-9], not \d: \d also matches other scripts' digits, such as full-width
+# ones, which int() would read as if they were ASCII.
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+_WEEK = re.compile(r"([0-9]{4})-W([0-9]{2})")
+
+FIRST_YEAR = 1900
+LAST_YEAR = 9998
 
 
 @dataclass(frozen=True)
@@ -28,19 +39,26 @@ class Period:
     start: datetime
     end: datetime
 
-    def previous(self) -> "Period":
+    def previous(self) -> "Period | None":
+        """The period before, or None before the first that can be chosen."""
         if self.kind == "week":
-            return week_of(self.start.date() - timedelta(days=7))
-        return month_of(self.start.date() - timedelta(days=1))
+            return _week_in_range(self.start.date() - timedelta(days=7))
+        return _month_in_range(self.start.date() - timedelta(days=1))
 
-    def following(self) -> "Period":
+    def following(self) -> "Period | None":
+        """The period after, or None after the last that can be chosen."""
         if self.kind == "week":
-            return week_of(self.start.date() + timedelta(days=7))
-        return month_of(self.end.date())
+            return _week_in_range(self.start.date() + timedelta(days=7))
+        return _month_in_range(self.end.date())
+
+
+def local_zone() -> ZoneInfo:
+    """The installation's zone, in which periods begin and end."""
+    return ZoneInfo(settings.TIME_ZONE)
 
 
 def _local_midnight(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(settings.TIME_ZONE))
+    return datetime(day.year, day.month, day.day, tzinfo=local_zone())
 
 
 def month_of(day: date) -> Period:
@@ -73,18 +91,35 @@ def week_of(day: date) -> Period:
     )
 
 
+def _month_in_range(day: date) -> Period | None:
+    return month_of(day) if FIRST_YEAR <= day.year <= LAST_YEAR else None
+
+
+def _week_in_range(day: date) -> Period | None:
+    in_range = FIRST_YEAR <= day.isocalendar().year <= LAST_YEAR
+    return week_of(day) if in_range else None
+
+
 def current_month(now: datetime) -> Period:
     """The month going on at an instant, in the installation's zone."""
-    return month_of(now.astimezone(ZoneInfo(settings.TIME_ZONE)).date())
+    return month_of(now.astimezone(local_zone()).date())
 
 
 def parse_month(text: str) -> Period:
     """Read "2016-03"; anything else is refused with the expected form."""
     match = _MONTH.fullmatch(text.strip())
-    if match is None or not 1 <= int(match[2]) <= 12 or int(match[1]) < 1:
+    if match is None or not 1 <= int(match[2]) <= 12:
         raise InvalidInput(
             "%(text)r is not a month: give it as YYYY-MM, for example 2016-03.",
             text=text,
+        )
+    if not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
+        raise InvalidInput(
+            "%(text)r is out of range: choose a month between %(first)s-01 and "
+            "%(last)s-12.",
+            text=text,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
         )
     return month_of(date(int(match[1]), int(match[2]), 1))
 
@@ -92,6 +127,15 @@ def parse_month(text: str) -> Period:
 def parse_week(text: str) -> Period:
     """Read an ISO week such as "2026-W49"; week 53 only where it exists."""
     match = _WEEK.fullmatch(text.strip())
+    if match is not None and not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
+        raise InvalidInput(
+            "%(text)r is out of range: choose a week between %(first)s-W01 and "
+            "%(last)s-W%(weeks)02d.",
+            text=text,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+            weeks=_last_week_of(LAST_YEAR),
+        )
     try:
         if match is None:
             raise ValueError(text)
@@ -104,9 +148,20 @@ def parse_week(text: str) -> Period:
     return week_of(monday)
 
 
+def _last_week_of(year: int) -> int:
+    # 28 December is always in the last ISO week of its year.
+    return date(year, 12, 28).isocalendar().week
+
+
 def parse_instant(text: str) -> datetime:
-    """Read an ISO 8601 instant; one without an offset is local time."""
+    """Read an ISO 8601 instant; one without an offset is local time.
+
+    Its year, as written, must be from 1900 to 9998, so that it can be
+    turned into any zone.
+    """
     try:
+        if not text.isascii():
+            raise ValueError(text)
         instant = datetime.fromisoformat(text.strip())
     except ValueError:
         raise InvalidInput(
@@ -114,8 +169,16 @@ def parse_instant(text: str) -> datetime:
             "2016-04-01T00:00:00+00:00.",
             text=text,
         ) from None
+    if not FIRST_YEAR <= instant.year <= LAST_YEAR:
+        raise InvalidInput(
+            "%(text)r is out of range: choose an instant between "
+            "%(first)s-01-01 00:00 and %(last)s-12-31 23:59.",
+            text=text,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+        )
     if instant.tzinfo is None:
-        instant = instant.replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+        instant = instant.replace(tzinfo=local_zone())
     return instant
 
 

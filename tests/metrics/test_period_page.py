@@ -112,20 +112,3 @@ def test_without_a_choice_it_shows_this_month_so_far(
     assert '<a href="?month=2026-04" rel="next">' in page
     assert "Overall 5 4 80.0%" in rows(response)
     assert "Overall 80.0% 80.0% met 4 1 37.00 30.00" in rows(response)
-
-
-def test_a_bad_week_says_the_expected_form(agent: Worker) -> None:
-    response = signed_in(agent).get(URL, {"week": "2025-W53"})
-
-    assert response.status_code == 400
-    assert (
-        "&#x27;2025-W53&#x27; is not a week: give it as YYYY-Www, for example "
-        "2026-W49." in response.content.decode()
-    )
-
-
-def test_a_week_and_a_month_together_are_refused(agent: Worker) -> None:
-    response = signed_in(agent).get(URL, {"week": "2026-W11", "month": "2026-03"})
-
-    assert response.status_code == 400
-    assert "Choose a week or a month, not both." in response.content.decode()

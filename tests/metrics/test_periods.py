@@ -47,7 +47,24 @@ def test_week_of_any_day_is_its_iso_week() -> None:
     assert periods.week_of(date(2026, 3, 15)).key == "2026-W11"
 
 
-@pytest.mark.parametrize("text", ["2016-13", "March", "2016-3", "2016-00", ""])
+# "2026" in full-width digits and "2026-11" in Arabic-Indic ones: int()
+# reads them as numbers, but a month or a week is written in ASCII digits.
+FULL_WIDTH_2026 = "\uff12\uff10\uff12\uff16"
+ARABIC_INDIC_2026_11 = "\u0662\u0660\u0662\u0666-\u0661\u0661"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2016-13",
+        "March",
+        "2016-3",
+        "2016-00",
+        "",
+        f"{FULL_WIDTH_2026}-11",
+        ARABIC_INDIC_2026_11,
+    ],
+)
 def test_a_bad_month_is_refused_with_the_expected_form(text: str) -> None:
     with pytest.raises(InvalidInput) as error:
         periods.parse_month(text)
@@ -57,7 +74,9 @@ def test_a_bad_month_is_refused_with_the_expected_form(text: str) -> None:
     )
 
 
-@pytest.mark.parametrize("text", ["2025-W53", "2026-W00", "2026-49", "W49"])
+@pytest.mark.parametrize(
+    "text", ["2025-W53", "2026-W00", "2026-49", "W49", f"{FULL_WIDTH_2026}-W11"]
+)
 def test_a_bad_week_is_refused_with_the_expected_form(text: str) -> None:
     with pytest.raises(InvalidInput) as error:
         periods.parse_week(text)
@@ -67,12 +86,85 @@ def test_a_bad_week_is_refused_with_the_expected_form(text: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text", ["0001-01", "1899-12", "9999-01", "9999-12", "0000-01"]
+)
+def test_a_month_outside_1900_to_9998_is_refused_with_the_range(text: str) -> None:
+    with pytest.raises(InvalidInput) as error:
+        periods.parse_month(text)
+
+    assert error.value.message == (
+        f"{text!r} is out of range: choose a month between 1900-01 and 9998-12."
+    )
+
+
+@pytest.mark.parametrize("text", ["0001-W01", "1899-W52", "9999-W01", "0000-W01"])
+def test_a_week_outside_1900_to_9998_is_refused_with_the_range(text: str) -> None:
+    with pytest.raises(InvalidInput) as error:
+        periods.parse_week(text)
+
+    # 28 December 9998 is a Monday in week 53, so 9998 has 53 ISO weeks.
+    assert error.value.message == (
+        f"{text!r} is out of range: choose a week between 1900-W01 and 9998-W53."
+    )
+
+
+def test_the_first_and_last_months_link_no_further() -> None:
+    first = periods.parse_month("1900-01")
+    last = periods.parse_month("9998-12")
+
+    assert first.start == datetime(1900, 1, 1, tzinfo=UTC)
+    assert first.previous() is None
+    assert first.following() == periods.parse_month("1900-02")
+    assert last.end == datetime(9999, 1, 1, tzinfo=UTC)
+    assert last.following() is None
+    assert last.previous() == periods.parse_month("9998-11")
+
+
+def test_the_first_and_last_weeks_link_no_further() -> None:
+    # 1 January 1900 was a Monday, so week 1 of 1900 starts on it. Week 53
+    # of 9998 runs from Mon 28 Dec 9998 to Sun 3 Jan 9999.
+    first = periods.parse_week("1900-W01")
+    last = periods.parse_week("9998-W53")
+
+    assert first.start == datetime(1900, 1, 1, tzinfo=UTC)
+    assert first.previous() is None
+    assert last.start == datetime(9998, 12, 28, tzinfo=UTC)
+    assert last.end == datetime(9999, 1, 4, tzinfo=UTC)
+    assert last.following() is None
+    assert last.previous() == periods.parse_week("9998-W52")
+
+
 def test_an_instant_without_offset_is_in_the_installations_zone() -> None:
     assert periods.parse_instant("2026-03-11T12:00") == datetime(
         2026, 3, 11, 12, tzinfo=UTC
     )
     assert periods.parse_instant("2026-03-11T13:00+01:00") == datetime(
         2026, 3, 11, 12, tzinfo=UTC
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["0001-01-01T00:00+14:00", "1899-12-31T23:59", "9999-12-31T23:00-05:00"]
+)
+def test_an_instant_outside_1900_to_9998_is_refused_with_the_range(text: str) -> None:
+    with pytest.raises(InvalidInput) as error:
+        periods.parse_instant(text)
+
+    assert error.value.message == (
+        f"{text!r} is out of range: choose an instant between 1900-01-01 00:00 and "
+        "9998-12-31 23:59."
+    )
+
+
+def test_an_instant_with_other_scripts_digits_is_not_an_instant() -> None:
+    text = f"{FULL_WIDTH_2026}-03-11T12:00"
+    with pytest.raises(InvalidInput) as error:
+        periods.parse_instant(text)
+
+    assert error.value.message == (
+        f"{text!r} is not an instant: give it in ISO 8601, for example "
+        "2016-04-01T00:00:00+00:00."
     )
 
 

@@ -115,7 +115,10 @@ def test_table_shows_overall_priorities_channels_and_kinds(
     assert lines[kinds + 1 :] == ["request 5", "incident 5"]
 
 
-@pytest.mark.parametrize("month", ["2016-13", "March", "2016-3", "2016-00"])
+# The last month is 2026-11 in full-width digits, which int() would read.
+@pytest.mark.parametrize(
+    "month", ["2016-13", "March", "2016-3", "2016-00", "\uff12\uff10\uff12\uff16-11"]
+)
 def test_a_bad_month_says_the_expected_form(db: None, month: str) -> None:
     with pytest.raises(CommandError) as error:
         report("--month", month)
@@ -123,6 +126,46 @@ def test_a_bad_month_says_the_expected_form(db: None, month: str) -> None:
     assert str(error.value) == (
         f"{month!r} is not a month: give it as YYYY-MM, for example 2016-03."
     )
+
+
+@pytest.mark.parametrize("month", ["0001-01", "9999-12"])
+def test_a_month_out_of_range_says_the_range(db: None, month: str) -> None:
+    # Both once crashed: there is no month before 0001-01 to link to, nor
+    # a first day after 9999-12 to end on.
+    with pytest.raises(CommandError) as error:
+        report("--month", month)
+
+    assert str(error.value) == (
+        f"{month!r} is out of range: choose a month between 1900-01 and 9998-12."
+    )
+
+
+def test_an_as_of_out_of_range_says_the_range(db: None) -> None:
+    with pytest.raises(CommandError) as error:
+        report("--month", "2026-03", "--as-of", "0001-01-01T00:00+14:00")
+
+    assert str(error.value) == (
+        "'0001-01-01T00:00+14:00' is out of range: choose an instant between "
+        "1900-01-01 00:00 and 9998-12-31 23:59."
+    )
+
+
+def test_the_first_and_last_months_can_be_reported(db: None) -> None:
+    first = json.loads(report("--month", "1900-01", "--format", "json"))
+    last = json.loads(report("--month", "9998-12", "--format", "json"))
+
+    assert first["period"] == {
+        "start": "1900-01-01T00:00:00+00:00",
+        "end": "1900-02-01T00:00:00+00:00",
+        "as_of": "1900-02-01T00:00:00+00:00",
+    }
+    # 9998 has not ended in June 2026, so it is measured now.
+    assert last["period"] == {
+        "start": "9998-12-01T00:00:00+00:00",
+        "end": "9999-01-01T00:00:00+00:00",
+        "as_of": "2026-06-01T00:00:00+00:00",
+    }
+    assert first["overall"]["volume"] == last["overall"]["volume"] == 0
 
 
 def test_a_bad_as_of_says_the_expected_form(db: None) -> None:
@@ -135,13 +178,28 @@ def test_a_bad_as_of_says_the_expected_form(db: None) -> None:
     )
 
 
-def test_a_bad_month_exits_non_zero_from_the_shell(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("month", "message"),
+    [
+        (
+            "2016-13",
+            "'2016-13' is not a month: give it as YYYY-MM, for example 2016-03.",
+        ),
+        (
+            "9999-12",
+            "'9999-12' is out of range: choose a month between 1900-01 and 9998-12.",
+        ),
+    ],
+)
+def test_a_bad_month_exits_non_zero_from_the_shell(
+    tmp_path: Path, month: str, message: str
+) -> None:
     environment = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}",
     }
     result = subprocess.run(
-        [sys.executable, "-m", "credence", "report", "--month", "2016-13"],
+        [sys.executable, "-m", "credence", "report", "--month", month],
         cwd=REPO,
         env=environment,
         capture_output=True,
@@ -151,10 +209,8 @@ def test_a_bad_month_exits_non_zero_from_the_shell(tmp_path: Path) -> None:
     )
 
     assert result.returncode == 1
-    assert result.stderr.strip() == (
-        "CommandError: '2016-13' is not a month: give it as YYYY-MM, for example "
-        "2016-03."
-    )
+    # One line, no traceback.
+    assert result.stderr.strip() == f"CommandError: {message}"
 
 
 def test_the_month_is_local_midnight_to_local_midnight(db: None) -> None:
