@@ -58,10 +58,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "credence.portal.middleware.HtmxSignInMiddleware",
     "credence.errors.DomainErrorMiddleware",
 ]
 
 ROOT_URLCONF = "credence.urls"
+CSRF_FAILURE_VIEW = "credence.portal.csrf.csrf_failure"
 
 TEMPLATES = [
     {

@@ -1,4 +1,4 @@
-"""Opening a ticket from the portal's form, once even when sent twice."""
+"""Opening a ticket and commenting from the portal, once even when sent twice."""
 
 from datetime import datetime, timedelta
 
@@ -7,7 +7,13 @@ from django.utils import timezone
 
 from credence.portal.forms import AskForm
 from credence.tickets import services
-from credence.tickets.models import Channel, Ticket
+from credence.tickets.models import (
+    PUBLIC_COMMENT_KINDS,
+    Channel,
+    Comment,
+    CommentKind,
+    Ticket,
+)
 from credence.workers.models import Worker
 
 # A double click, a reload that resends the form, or a slow network that
@@ -65,3 +71,43 @@ def open_from_portal(form: AskForm, worker: Worker) -> tuple[Ticket, bool]:
             at=now,
         )
         return ticket, True
+
+
+def _comment_just_sent(
+    ticket: Ticket, worker: Worker, body: str, now: datetime
+) -> bool:
+    """Whether the ticket's latest message is this very comment, seconds old.
+
+    Only the latest message the worker can read is compared: when the IT
+    team has written in between, the same words again are a new answer
+    ("Yes", twice, to two questions), not a copy.
+    """
+    latest = (
+        Comment.objects.filter(ticket=ticket, kind__in=PUBLIC_COMMENT_KINDS)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    return (
+        latest is not None
+        and latest.kind == CommentKind.WORKER_COMMENT
+        and latest.author_id == worker.pk
+        and now - latest.created_at <= DOUBLE_SUBMIT_WINDOW
+        and latest.body == body.strip()
+    )
+
+
+def comment_from_portal(
+    ticket: Ticket, worker: Worker, body: str
+) -> tuple[Ticket, bool]:
+    """Add the worker's comment; False if it was a double submit.
+
+    As for a new ticket, the check and the comment share one transaction,
+    here holding the ticket's row lock, so a second copy arriving at the
+    same moment waits for the first and then finds it.
+    """
+    with transaction.atomic():
+        ticket = Ticket.objects.select_for_update().get(pk=ticket.pk)
+        now = timezone.now()
+        if _comment_just_sent(ticket, worker, body, now):
+            return ticket, False
+        return services.worker_comment(ticket, worker, body, at=now), True

@@ -6,7 +6,8 @@ Each view parses the form, calls one domain operation and renders; a rule
 the operation enforces comes back as a message on the same page.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -21,7 +22,7 @@ from django_htmx.middleware import HtmxDetails
 
 from credence.errors import InvalidInput, InvalidTransition, NotFound
 from credence.portal.forms import AskForm, CommentForm, NotFixedForm
-from credence.portal.submit import open_from_portal
+from credence.portal.submit import comment_from_portal, open_from_portal
 from credence.portal.wording import STATUS_SENTENCE, STATUS_SHORT, conversation
 from credence.portal.zones import worker_time_zone
 from credence.tickets import services
@@ -168,21 +169,42 @@ def _done(request: WorkerRequest, ticket: Ticket, notice: str) -> HttpResponse:
     return redirect("portal:ticket", number=ticket.number)
 
 
+ActionView = Callable[[WorkerRequest, int], HttpResponse]
+
+
+def _visit_shows_ticket(view: ActionView) -> ActionView:
+    """Send a visit to an action's address on to the ticket's own page.
+
+    A worker whose sign-in ended while they sent a form comes back from the
+    sign-in page to the action's address; the form is on the ticket's page,
+    so that is where they go, rather than to "method not allowed".
+    """
+
+    @wraps(view)
+    def visited_or_posted(request: WorkerRequest, number: int) -> HttpResponse:
+        if request.method in ("GET", "HEAD"):
+            ticket = _own_ticket(request.user, number)
+            return redirect("portal:ticket", number=ticket.number)
+        return view(request, number)
+
+    return visited_or_posted
+
+
 @login_required
 def ticket_detail(request: WorkerRequest, number: int) -> HttpResponse:
     return _ticket_page(request, _own_ticket(request.user, number))
 
 
 @login_required
+@_visit_shows_ticket
 @require_POST
 def comment(request: WorkerRequest, number: int) -> HttpResponse:
     ticket = _own_ticket(request.user, number)
     form = CommentForm(request.POST)
     form.is_valid()
     try:
-        ticket = services.worker_comment(
-            ticket, request.user, form.cleaned_data["body"]
-        )
+        # A copy of the comment just sent is answered as if sent again.
+        ticket, _ = comment_from_portal(ticket, request.user, form.cleaned_data["body"])
     except InvalidInput as error:
         form.add_error("body", error.message)
         return _ticket_page(request, ticket, comment_form=form, status=400)
@@ -194,6 +216,7 @@ def comment(request: WorkerRequest, number: int) -> HttpResponse:
 
 
 @login_required
+@_visit_shows_ticket
 @require_POST
 def confirm_fixed(request: WorkerRequest, number: int) -> HttpResponse:
     ticket = _own_ticket(request.user, number)
@@ -207,6 +230,7 @@ def confirm_fixed(request: WorkerRequest, number: int) -> HttpResponse:
 
 
 @login_required
+@_visit_shows_ticket
 @require_POST
 def not_fixed(request: WorkerRequest, number: int) -> HttpResponse:
     ticket = _own_ticket(request.user, number)

@@ -93,11 +93,8 @@ def tab_to(page: Page, name: str | re.Pattern[str], *, backwards: bool = False) 
     raise AssertionError(f"{name!r} is not reachable with {MAX_TABS} presses of {key}")
 
 
-def sign_in_by_keyboard(
-    page: Page, base_url: str, username: str, password: str = PASSWORD
-) -> None:
-    """Sign in through the real sign-in page, typing only."""
-    page.goto(f"{base_url}/sign-in/")
+def type_sign_in(page: Page, username: str, password: str = PASSWORD) -> None:
+    """Sign in on the sign-in page already open, typing only."""
     # The username box takes the focus on arrival.
     expect(page.locator("#id_username")).to_be_focused()
     page.keyboard.type(username)
@@ -105,6 +102,27 @@ def sign_in_by_keyboard(
     page.keyboard.type(password)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/(portal|desk)/"))
+
+
+def sign_in_by_keyboard(
+    page: Page, base_url: str, username: str, password: str = PASSWORD
+) -> None:
+    """Sign in through the real sign-in page, typing only."""
+    page.goto(f"{base_url}/sign-in/")
+    type_sign_in(page, username, password)
+
+
+def sign_out_in_another_tab(page: Page, base_url: str) -> Page:
+    """Sign out in a second tab of the same browser; that tab, signed out.
+
+    The tabs share their cookies, so `page` is signed out too, though it
+    still shows what it showed, forms and all.
+    """
+    other = page.context.new_page()
+    other.goto(f"{base_url}/portal/")
+    other.get_by_role("button", name=re.compile(r"^Sign out ")).click()
+    other.wait_for_url(re.compile(r"/sign-in/"))
+    return other
 
 
 @pytest.fixture

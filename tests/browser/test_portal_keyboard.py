@@ -1,5 +1,8 @@
 """A worker uses the portal in a real browser, without a mouse, and on a phone.
 
+A comment that does not go through, because the sign-in changed in another
+tab or the connection dropped, is explained on the page and not lost.
+
 Time is frozen (ticking on) at Tuesday 1 December 2026, 09:15 UTC, with the
 business calendar Monday to Friday 09:00-17:00 in UTC, so the expectation
 on screen can be worked out by hand.
@@ -13,17 +16,35 @@ from typing import Any
 
 import pytest
 import time_machine
-from playwright.sync_api import Page, expect
+from django.conf import settings
+from playwright.sync_api import Page, Route, expect
 
 from credence.slo import objectives
 from credence.slo.models import Calendar
 from credence.tickets import services
-from credence.tickets.models import Ticket
+from credence.tickets.models import Comment, CommentKind, Ticket
 from credence.workers.models import Worker
-from tests.browser.conftest import focused_name, tab_to
+from tests.browser.conftest import (
+    focused_name,
+    sign_out_in_another_tab,
+    tab_to,
+    type_sign_in,
+)
 
 NOW = datetime(2026, 12, 1, 9, 15, tzinfo=UTC)
 PHONE = {"width": 390, "height": 844}
+
+TYPED = "Floor 3, by the kitchen."
+NOT_SENT = (
+    "That did not go through: your sign-in may have changed or the connection "
+    "dropped. Reload the page and try again; what you typed is still in the form."
+)
+PUT_BACK = (
+    "What you typed before is back in the form below. If it is not in the "
+    "conversation yet, send it again."
+)
+SENT = "Your comment was sent to the IT team."
+SIGN_IN_MIDDLEWARE = "credence.portal.middleware.HtmxSignInMiddleware"
 
 
 @pytest.fixture(autouse=True)
@@ -192,3 +213,117 @@ def test_on_a_phone_the_form_fits_in_one_column(
     assert description["y"] > title["y"]
     # Kept for a person to look at: pytest --basetemp=DIR keeps it in DIR.
     page.screenshot(path=str(tmp_path / "ask-phone.png"), full_page=True)
+
+
+def _printer_ticket(wanda: Worker) -> Ticket:
+    return services.open_ticket(
+        requester=wanda,
+        kind="incident",
+        title="Printer jams",
+        description="On every page.",
+        channel="portal",
+        priority="medium",
+        actor=wanda,
+    )
+
+
+def _comments(ticket: Ticket) -> list[str]:
+    return list(
+        Comment.objects.filter(ticket=ticket, kind=CommentKind.WORKER_COMMENT)
+        .order_by("id")
+        .values_list("body", flat=True)
+    )
+
+
+def _type_comment(page: Page, base_url: str, ticket: Ticket) -> None:
+    page.goto(f"{base_url}/portal/tickets/{ticket.number}/")
+    tab_to(page, "Your comment")
+    page.keyboard.type(TYPED)
+
+
+def _kept_drafts(page: Page) -> Any:
+    return page.evaluate("() => window.sessionStorage.getItem('credence.drafts')")
+
+
+def test_a_comment_sent_after_signing_in_again_elsewhere_is_kept_and_explained(
+    wanda: Worker, sign_in: Callable[[str], Page], live_server: Any
+) -> None:
+    ticket = _printer_ticket(wanda)
+    page = sign_in(wanda.username)
+    _type_comment(page, live_server.url, ticket)
+
+    # Signing in again gives the browser a new anti-forgery token; this
+    # page still carries the old one, so the server refuses it with a 403.
+    other = sign_out_in_another_tab(page, live_server.url)
+    type_sign_in(other, wanda.username)
+    page.bring_to_front()
+    tab_to(page, "Send comment")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("alert")).to_have_text(NOT_SENT)
+    expect(page.get_by_label("Your comment")).to_have_value(TYPED)
+    assert _comments(ticket) == []
+
+    # Reloading, as the message says, brings a fresh token and the text.
+    page.reload()
+    expect(page.get_by_label("Your comment")).to_have_value(TYPED)
+    expect(page.get_by_role("alert")).to_have_text(PUT_BACK)
+    tab_to(page, "Send comment")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_text(SENT)).to_be_focused()
+    expect(page.locator("#page-problem")).to_be_hidden()
+    assert _comments(ticket) == [TYPED]
+    assert _kept_drafts(page) is None
+
+
+def test_a_comment_that_cannot_reach_the_server_is_kept_and_explained(
+    wanda: Worker, sign_in: Callable[[str], Page], live_server: Any
+) -> None:
+    ticket = _printer_ticket(wanda)
+    page = sign_in(wanda.username)
+    _type_comment(page, live_server.url, ticket)
+
+    def drop(route: Route) -> None:
+        route.abort("internetdisconnected")
+
+    page.route("**/comment/", drop)
+    tab_to(page, "Send comment")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("alert")).to_have_text(NOT_SENT)
+    expect(page.get_by_label("Your comment")).to_have_value(TYPED)
+    assert _comments(ticket) == []
+
+    # The connection is back; the button still has the focus.
+    page.unroute("**/comment/", drop)
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_text(SENT)).to_be_focused()
+    expect(page.locator("#page-problem")).to_be_hidden()
+    assert _comments(ticket) == [TYPED]
+
+
+@pytest.mark.skipif(
+    SIGN_IN_MIDDLEWARE not in settings.MIDDLEWARE,
+    reason=f"settings.MIDDLEWARE does not list {SIGN_IN_MIDDLEWARE} yet",
+)
+def test_a_comment_sent_after_signing_out_elsewhere_comes_back_after_sign_in(
+    wanda: Worker, sign_in: Callable[[str], Page], live_server: Any
+) -> None:
+    ticket = _printer_ticket(wanda)
+    page = sign_in(wanda.username)
+    _type_comment(page, live_server.url, ticket)
+
+    sign_out_in_another_tab(page, live_server.url)
+    page.bring_to_front()
+    tab_to(page, "Send comment")
+    page.keyboard.press("Enter")
+
+    # The whole page goes to sign-in, which leads back to the ticket.
+    page.wait_for_url(re.compile(r"/sign-in/\?next=/portal/tickets/1001/$"))
+    type_sign_in(page, wanda.username)
+    page.wait_for_url(re.compile(r"/portal/tickets/1001/$"))
+    expect(page.get_by_label("Your comment")).to_have_value(TYPED)
+    expect(page.get_by_role("alert")).to_have_text(PUT_BACK)
+    assert _comments(ticket) == []

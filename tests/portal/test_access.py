@@ -113,12 +113,37 @@ def test_signing_in_comes_first_for_every_page_and_action(
 
 
 @pytest.mark.parametrize("path", ["comment/", "fixed/", "not-fixed/"])
-def test_actions_answer_only_posts(path: str, worker: Worker) -> None:
+def test_visiting_an_action_leads_to_its_ticket(path: str, worker: Worker) -> None:
+    # Where sign-in sends a worker whose sign-in ended as they sent a form.
     ticket = open_for(worker)
+    before = _state(ticket)
 
     response = signed_in(worker).get(f"/portal/tickets/{ticket.number}/{path}")
 
+    assert response.status_code == 302
+    assert response["Location"] == "/portal/tickets/1001/"
+    assert _state(ticket) == before
+
+
+@pytest.mark.parametrize("path", ["comment/", "fixed/", "not-fixed/"])
+def test_visiting_another_worker_s_action_is_not_found(
+    path: str, worker: Worker, other_worker: Worker
+) -> None:
+    ticket = open_for(worker)
+
+    response = signed_in(other_worker).get(f"/portal/tickets/{ticket.number}/{path}")
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("path", ["comment/", "fixed/", "not-fixed/"])
+def test_actions_take_no_other_method(path: str, worker: Worker) -> None:
+    ticket = open_for(worker)
+
+    response = signed_in(worker).put(f"/portal/tickets/{ticket.number}/{path}")
+
     assert response.status_code == 405
+    assert response["Allow"] == "POST"
 
 
 def test_the_lists_hold_only_one_s_own_tickets(
