@@ -8,17 +8,23 @@ tickets worked in Credence.
 
 Each incident is imported in its own transaction: an incident with a bad
 row, or one the domain refuses, is reported and left out whole, and the
-import goes on. A ticket remembers its incident (`source_ref`), so an
-incident already present is skipped and importing the same log twice
-changes nothing.
+import goes on. A ticket remembers its incident (`source_ref`) and how far
+its rows were applied (`source_position`). Importing a log again applies
+only the rows an incident gained since, through the same operations; an
+incident whose rows are all present is skipped, so importing the same log
+twice changes nothing; and one whose earlier rows differ from those applied
+is reported and left alone, since a history is only ever added to.
 """
 
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import tzinfo
+from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.db import IntegrityError, transaction
 
 from credence.errors import CredenceError, InvalidInput
 from credence.imports.servicenow_log import (
@@ -28,6 +34,7 @@ from credence.imports.servicenow_log import (
     Header,
     IncidentHistory,
     LogFileError,
+    Position,
     Problem,
     RawIncident,
     Step,
@@ -45,13 +52,25 @@ WAIT_QUESTION = "Waiting on the worker for more information (ServiceNow)."
 REOPEN_REASON = "Reopened in ServiceNow."
 
 
+class Result(StrEnum):
+    """What became of one incident of the file."""
+
+    IMPORTED = "imported"
+    UPDATED = "updated"
+    ALREADY_PRESENT = "already present"
+    LEFT_ALONE = "left alone"
+    FAILED = "failed"
+
+
 @dataclass
 class ImportSummary:
     """What an import did so far; the command prints it as it goes."""
 
     incidents_in_file: int
     imported: int = 0
+    updated: int = 0
     already_present: int = 0
+    left_alone: int = 0
     failed: int = 0
     rows_skipped_as_data_error: int = 0
     problems: list[Problem] = field(default_factory=list)
@@ -60,7 +79,13 @@ class ImportSummary:
 
     @property
     def processed(self) -> int:
-        return self.imported + self.already_present + self.failed
+        return (
+            self.imported
+            + self.updated
+            + self.already_present
+            + self.left_alone
+            + self.failed
+        )
 
     @property
     def elapsed_seconds(self) -> float:
@@ -71,6 +96,19 @@ class ImportSummary:
         """Incidents taken in (or skipped) per second."""
         elapsed = self.elapsed_seconds
         return self.processed / elapsed if elapsed > 0 else 0.0
+
+    def count(self, result: Result) -> None:
+        match result:
+            case Result.IMPORTED:
+                self.imported += 1
+            case Result.UPDATED:
+                self.updated += 1
+            case Result.ALREADY_PRESENT:
+                self.already_present += 1
+            case Result.LEFT_ALONE:
+                self.left_alone += 1
+            case Result.FAILED:
+                self.failed += 1
 
 
 ProgressCallback = Callable[[ImportSummary], None]
@@ -98,36 +136,31 @@ def import_event_log(
     on_problem: ProblemCallback | None = None,
     progress_every: int = 1000,
 ) -> ImportSummary:
-    """Import every incident of the log that is not already present."""
+    """Import every incident of the log, or the rows it gained since."""
     started = time.monotonic()
     try:
         log = EventLog(path)
     except LogFileError as error:
         raise InvalidInput("%(problem)s", problem=str(error)) from None
     summary = ImportSummary(incidents_in_file=log.incident_count, started=started)
-    present = _already_imported()
+    positions = imported_positions()
     requesters = _Requesters()
 
-    def problem(found: Problem) -> None:
-        summary.problems.append(found)
+    def report(found: list[Problem]) -> None:
+        summary.problems.extend(found)
         if on_problem is not None:
-            on_problem(found)
+            for problem in found:
+                on_problem(problem)
 
     for item in log.incidents():
         if isinstance(item, Problem):
-            problem(item)
+            report([item])
             continue
         summary.rows_skipped_as_data_error += item.data_error_rows
-        if item.number in present:
-            summary.already_present += 1
-        else:
-            failures = _import_incident(item, log.header, zone, requesters)
-            for failure in failures:
-                problem(failure)
-            if failures:
-                summary.failed += 1
-            else:
-                summary.imported += 1
+        reading = _Reading(item, log.header, zone, known=item.number in positions)
+        result, found = reading.take_in(positions.get(item.number), requesters)
+        summary.count(result)
+        report(found)
         if on_progress is not None and summary.processed % progress_every == 0:
             on_progress(summary)
 
@@ -135,45 +168,173 @@ def import_event_log(
     return summary
 
 
-def _already_imported() -> set[str]:
-    refs = Ticket.objects.filter(source_ref__startswith=SOURCE_PREFIX).values_list(
-        "source_ref", flat=True
+def imported_positions() -> dict[str, Position | None]:
+    """How far each incident present was imported, by incident number.
+
+    Read once, before the first incident, so that a file of incidents all
+    present costs no query each; an import running at the same moment may
+    change the truth meanwhile, which the writes below allow for.
+    """
+    rows = Ticket.objects.filter(source_ref__startswith=SOURCE_PREFIX).values_list(
+        "source_ref", "source_position"
     )
-    return {ref.removeprefix(SOURCE_PREFIX) for ref in refs if ref}
+    return {
+        ref.removeprefix(SOURCE_PREFIX): Position.from_text(position)
+        for ref, position in rows
+        if ref
+    }
 
 
-def _import_incident(
-    incident: RawIncident,
-    header: Header,
-    zone: tzinfo,
-    requesters: "_Requesters",
-) -> list[Problem]:
-    """Import one incident whole, or give the problems that stopped it."""
-    try:
-        history = read_history(incident, header, zone)
-    except BadIncident as bad:
-        return [_not_imported(problem) for problem in bad.problems]
-    room = _source_ref_length() - len(SOURCE_PREFIX)
-    if len(history.number) > room:
-        reason = (
-            f"the incident number is {len(history.number)} characters long; at "
-            f"most {room} fit"
+@dataclass(frozen=True)
+class _Plan:
+    """What to do with an incident already present."""
+
+    result: Result
+    # Rows already applied; the steps of the rows after them are applied.
+    applied: int = 0
+    warning: str = ""
+
+
+def _plan(history: IncidentHistory, applied: Position | None) -> _Plan:
+    # A ticket imported before positions were kept: how much of the file
+    # it holds is unknown, so it stays as it is.
+    if applied is None:
+        return _Plan(Result.ALREADY_PRESENT)
+    if history.row_count < applied.rows:
+        return _Plan(
+            Result.LEFT_ALONE,
+            warning=(
+                f"the file holds {history.row_count} of its rows where "
+                f"{applied.rows} were imported before"
+            ),
         )
-        return [_not_imported(Problem(history.first_line, reason, history.number))]
+    if history.position(applied.rows) != applied:
+        return _Plan(
+            Result.LEFT_ALONE,
+            warning=(
+                f"its first {applied.rows} rows in order of update are not the "
+                f"{applied.rows} imported before: a row was changed or one was "
+                "added among them, or the times were read in another time zone"
+            ),
+        )
+    if history.row_count == applied.rows:
+        return _Plan(Result.ALREADY_PRESENT)
+    return _Plan(Result.UPDATED, applied=applied.rows)
 
-    line = history.first_line
-    try:
-        with services.derive_once():
-            ticket = _open(history, requesters.of(history.caller))
-            for step in history.steps:
-                line = step.line
-                ticket = _apply(ticket, step)
-    except (CredenceError, SloError) as error:
-        requesters.forget_new()
+
+@dataclass(frozen=True)
+class _Reading:
+    """One incident of the file, on its way into the database."""
+
+    incident: RawIncident
+    header: Header
+    zone: tzinfo
+    # Whether a ticket had it when the import began.
+    known: bool
+
+    @property
+    def source_ref(self) -> str:
+        return f"{SOURCE_PREFIX}{self.incident.number}"
+
+    def take_in(
+        self, applied: Position | None, requesters: "_Requesters"
+    ) -> tuple[Result, list[Problem]]:
+        try:
+            history = read_history(self.incident, self.header, self.zone)
+        except BadIncident as bad:
+            return Result.FAILED, [self._failed(problem) for problem in bad.problems]
+        if not self.known:
+            return self._import(history, requesters)
+        plan = _plan(history, applied)
+        if plan.result is Result.UPDATED:
+            return self._update(history, requesters)
+        return plan.result, self._warned(history, plan)
+
+    def _import(
+        self, history: IncidentHistory, requesters: "_Requesters"
+    ) -> tuple[Result, list[Problem]]:
+        room = _source_ref_length() - len(SOURCE_PREFIX)
+        if len(history.number) > room:
+            reason = (
+                f"the incident number is {len(history.number)} characters "
+                f"long; at most {room} fit"
+            )
+            failure = Problem(history.first_line, reason, history.number)
+            return Result.FAILED, [self._failed(failure)]
+
+        line = history.first_line
+        try:
+            with transaction.atomic():
+                with services.derive_once():
+                    ticket = _open(history, requesters.of(history.caller))
+                    for step in history.steps:
+                        line = step.line
+                        ticket = _apply(ticket, step)
+                _mark(ticket, history.position())
+        except (CredenceError, SloError) as error:
+            requesters.forget_new()
+            return Result.FAILED, [self._refused(line, error)]
+        except IntegrityError:
+            requesters.forget_new()
+            # Another import of the same log took this incident in between
+            # our reading what was present and our writing; its ticket is
+            # the one to keep. Any other refusal by the database is a fault
+            # and stops the import.
+            if not Ticket.objects.filter(source_ref=self.source_ref).exists():
+                raise
+            return Result.ALREADY_PRESENT, []
+        requesters.keep_new()
+        return Result.IMPORTED, []
+
+    def _update(
+        self, history: IncidentHistory, requesters: "_Requesters"
+    ) -> tuple[Result, list[Problem]]:
+        line = history.first_line
+        try:
+            with transaction.atomic():
+                ticket = (
+                    Ticket.objects.select_for_update()
+                    .filter(source_ref=self.source_ref)
+                    .first()
+                )
+                if ticket is None:
+                    # Gone since the import began; take the incident in anew.
+                    return self._import(history, requesters)
+                # Read again under the lock: an import running at the same
+                # moment may have applied some or all of these rows.
+                plan = _plan(history, Position.from_text(ticket.source_position))
+                if plan.result is not Result.UPDATED:
+                    return plan.result, self._warned(history, plan)
+                with services.derive_once():
+                    for step in history.steps_after(plan.applied):
+                        line = step.line
+                        ticket = _apply(ticket, step)
+                _mark(ticket, history.position())
+        except (CredenceError, SloError) as error:
+            return Result.FAILED, [self._refused(line, error)]
+        return Result.UPDATED, []
+
+    def _warned(self, history: IncidentHistory, plan: _Plan) -> list[Problem]:
+        if not plan.warning:
+            return []
+        reason = f"{history.number}: {plan.warning}; the ticket was left as it was"
+        return [Problem(history.first_line, reason, history.number, warning=True)]
+
+    def _refused(self, line: int, error: CredenceError | SloError) -> Problem:
         reason = error.message if isinstance(error, CredenceError) else str(error)
-        return [_not_imported(Problem(line, reason.rstrip("."), history.number))]
-    requesters.keep_new()
-    return []
+        return self._failed(Problem(line, reason.rstrip("."), self.incident.number))
+
+    def _failed(self, problem: Problem) -> Problem:
+        outcome = (
+            "the ticket was left as it was"
+            if self.known
+            else "the incident was not imported"
+        )
+        return Problem(
+            problem.line,
+            f"{problem.number}: {problem.reason}; {outcome}",
+            problem.number,
+        )
 
 
 def _source_ref_length() -> int:
@@ -182,12 +343,13 @@ def _source_ref_length() -> int:
     return length
 
 
-def _not_imported(problem: Problem) -> Problem:
-    return Problem(
-        problem.line,
-        f"{problem.number}: {problem.reason}; the incident was not imported",
-        problem.number,
-    )
+def _mark(ticket: Ticket, position: Position) -> None:
+    """Record how far the ticket's source history is now applied.
+
+    Written after the operations, whose own saves carry the position the
+    ticket had when it was loaded, and in the same transaction as them.
+    """
+    Ticket.objects.filter(pk=ticket.pk).update(source_position=str(position))
 
 
 def _open(history: IncidentHistory, requester: Worker) -> Ticket:
@@ -248,12 +410,17 @@ class _Requesters:
     def of(self, caller: str | None) -> Worker:
         username = f"caller-{caller}" if caller else UNKNOWN_CALLER
         worker = self._known.get(username)
+        if worker is not None:
+            return worker
+        # An import running at the same moment may have made this caller
+        # since the workers were read.
+        worker = Worker.objects.filter(username=username).first()
         if worker is None:
             # No name, no address, no password: the log is anonymised and an
             # imported caller never signs in.
             worker = Worker.objects.create_user(username=username, password=None)
-            self._known[username] = worker
             self._new.append(username)
+        self._known[username] = worker
         return worker
 
     def keep_new(self) -> None:

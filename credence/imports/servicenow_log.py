@@ -18,6 +18,9 @@ steps of a Credence ticket's history, by the mapping of issue 2, section 7:
 - it is resolved on entering Resolved or Closed from any other state, and
   reopened on leaving them for any other state; entering Closed closes it.
 
+An import can stop part-way through an incident's history (a file cut
+short) and carry on from a later file: `Position` says how far it got.
+
 Timestamps in the log carry no zone ("29/2/2016 01:16", day first); the
 caller says which zone they were written in.
 
@@ -26,6 +29,8 @@ steps through the domain operations.
 """
 
 import csv
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -115,24 +120,53 @@ class Action(StrEnum):
 
 @dataclass(frozen=True)
 class Step:
-    """One change to the ticket, from the row at `line` of the file."""
+    """One change to the ticket, from the row at `line` of the file, which
+    is the incident's row number `row` (from 0) in order of update."""
 
     action: Action
     at: datetime
     line: int
+    row: int
     priority: str | None = None
 
 
 @dataclass(frozen=True)
+class Position:
+    """How far an incident's history was imported: its first `rows` rows in
+    order of update, and a digest of what was read of them.
+
+    Counting rows in order, not lines, lets a later file hold the same rows
+    anywhere and carry on after them; the digest tells when the rows
+    already applied are not the ones this file holds first.
+    """
+
+    rows: int
+    digest: str
+
+    def __str__(self) -> str:
+        return f"{self.rows} rows {self.digest}"
+
+    @classmethod
+    def from_text(cls, text: str | None) -> "Position | None":
+        count, separator, digest = (text or "").partition(" rows ")
+        if not separator or not count.isdigit() or not digest:
+            return None
+        return cls(int(count), digest)
+
+
+@dataclass(frozen=True)
 class Problem:
-    """A row that cannot be taken in, and why."""
+    """A row that cannot be taken in, or an incident left alone, and why."""
 
     line: int
     reason: str
     number: str | None = None
+    # A warning leaves the incident as it stood; it is not a failure.
+    warning: bool = False
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}"
+        kind = "warning: " if self.warning else ""
+        return f"{kind}line {self.line}: {self.reason}"
 
 
 class BadIncident(Exception):
@@ -172,6 +206,27 @@ class IncidentHistory:
     details: tuple[tuple[str, str], ...]
     first_line: int
     steps: tuple[Step, ...]
+    # What was read of each row, in order of update: the ground of
+    # `position`.
+    readings: tuple[str, ...]
+
+    @property
+    def row_count(self) -> int:
+        return len(self.readings)
+
+    def position(self, rows: int | None = None) -> Position:
+        """How far an import stands after the first `rows` rows (default:
+        all of them)."""
+        count = self.row_count if rows is None else rows
+        digest = hashlib.blake2b(digest_size=16)
+        for reading in self.readings[:count]:
+            digest.update(reading.encode())
+            digest.update(b"\n")
+        return Position(count, digest.hexdigest())
+
+    def steps_after(self, rows: int) -> tuple[Step, ...]:
+        """The steps of the rows after the first `rows`."""
+        return tuple(step for step in self.steps if step.row >= rows)
 
 
 @dataclass(frozen=True)
@@ -185,6 +240,22 @@ class _Row:
     channel: str
     caller: str | None
     details: tuple[tuple[str, str], ...]
+
+    def reading(self) -> str:
+        """Everything the mapping reads of the row, but not where it stands
+        in the file, as one line of JSON."""
+        return json.dumps(
+            [
+                self.updated_at.isoformat(),
+                self.mod_count,
+                self.state,
+                self.priority,
+                self.opened_at.isoformat(),
+                self.channel,
+                self.caller,
+                self.details,
+            ]
+        )
 
 
 class EventLog:
@@ -320,6 +391,7 @@ def read_history(
         details=first.details,
         first_line=min(row.line for row in rows),
         steps=tuple(_steps(rows, first.opened_at)),
+        readings=tuple(row.reading() for row in rows),
     )
 
 
@@ -336,32 +408,32 @@ def _steps(rows: Sequence[_Row], opened_at: datetime) -> Iterator[Step]:
     priority = rows[0].priority
     acknowledged = False
     closed = False
-    for row in rows:
+    for index, row in enumerate(rows):
         at = max(row.updated_at, opened_at)
         if not acknowledged and row.state != NEW:
             acknowledged = True
-            yield Step(Action.ACKNOWLEDGE, at, row.line)
+            yield Step(Action.ACKNOWLEDGE, at, row.line, index)
         if row.priority != priority:
             priority = row.priority
-            yield Step(Action.CHANGE_PRIORITY, at, row.line, priority)
+            yield Step(Action.CHANGE_PRIORITY, at, row.line, index, priority)
         if row.state == state:
             continue
 
         if state == AWAITING_USER_INFO:
-            yield Step(Action.RESUME, at, row.line)
+            yield Step(Action.RESUME, at, row.line, index)
         if state in ENDED and row.state not in ENDED:
             closed = False
-            yield Step(Action.REOPEN, at, row.line)
+            yield Step(Action.REOPEN, at, row.line, index)
         if state not in ENDED and row.state in ENDED:
-            yield Step(Action.RESOLVE, at, row.line)
+            yield Step(Action.RESOLVE, at, row.line, index)
         # Resolved after Closed leaves the ticket closed: Credence has no
         # way back from closed to resolved, and the next state other than
         # these two reopens it anyway.
         if row.state == CLOSED and not closed:
             closed = True
-            yield Step(Action.CLOSE, at, row.line)
+            yield Step(Action.CLOSE, at, row.line, index)
         if row.state == AWAITING_USER_INFO:
-            yield Step(Action.WAIT, at, row.line)
+            yield Step(Action.WAIT, at, row.line, index)
         state = row.state
 
 

@@ -79,6 +79,11 @@ class Ticket(models.Model):
     # Where an imported ticket came from, e.g. "servicenow:INC0000045";
     # unique so that importing the same history twice changes nothing.
     source_ref = models.CharField(max_length=100, null=True, blank=True, unique=True)
+    # How far the source history has been imported, e.g. "5 rows 3f0a...":
+    # the first rows applied, in order, and a digest of what was read of
+    # them, so a later import carries on after them and notices a source
+    # that changed. Written by the importer that set source_ref.
+    source_position = models.CharField(max_length=64, null=True, blank=True)
 
     opened_at = models.DateTimeField(db_index=True)
     updated_at = models.DateTimeField()

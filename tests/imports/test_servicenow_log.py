@@ -10,6 +10,7 @@ from credence.imports.servicenow_log import (
     Action,
     EventLog,
     IncidentHistory,
+    Position,
     RawIncident,
     parse_timestamp,
     read_history,
@@ -171,3 +172,44 @@ def test_rows_marked_minus_100_are_counted_and_left_out(tmp_path: Path) -> None:
     assert isinstance(incident, RawIncident)
     assert incident.data_error_rows == 1
     assert [line for line, _ in incident.rows] == [2, 4]
+
+
+def test_a_position_counts_rows_in_order_of_update_wherever_they_stand(
+    tmp_path: Path,
+) -> None:
+    # The same two rows, the second file with them the other way round and
+    # on other lines, then a third row.
+    first = _history(
+        tmp_path,
+        row("INC9000001", "New", 0, OPENED, OPENED),
+        row("INC9000001", "Active", 1, OPENED, "1/3/2016 10:30"),
+    )
+    later = _history(
+        tmp_path,
+        row("INC9000001", "Resolved", 2, OPENED, "1/3/2016 11:00"),
+        row("INC9000001", "Active", 1, OPENED, "1/3/2016 10:30"),
+        row("INC9000001", "New", 0, OPENED, OPENED),
+    )
+
+    assert later.position(2) == first.position()
+    assert later.position() != first.position()
+    assert str(first.position()).startswith("2 rows ")
+    # Line 2 of the later file is its third row in order: acknowledged on
+    # line 3 (row 1), resolved on line 2 (row 2).
+    assert [(step.action.value, step.line, step.row) for step in later.steps] == [
+        ("acknowledge", 3, 1),
+        ("resolve", 2, 2),
+    ]
+    assert [step.action for step in later.steps_after(2)] == [Action.RESOLVE]
+
+
+def test_a_position_reads_back_from_its_text() -> None:
+    position = Position(19, "0123456789abcdef0123456789abcdef")
+
+    assert str(position) == "19 rows 0123456789abcdef0123456789abcdef"
+    assert Position.from_text(str(position)) == position
+
+
+@pytest.mark.parametrize("text", [None, "", "19", "many rows abc", "19 rows "])
+def test_a_position_that_cannot_be_read_is_none(text: str | None) -> None:
+    assert Position.from_text(text) is None

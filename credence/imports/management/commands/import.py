@@ -29,10 +29,22 @@ class Source(Protocol):
     def run(self, command: BaseCommand, options: dict[str, Any]) -> None: ...
 
 
+EXIT_STATUS = (
+    "Exits with status 1 when any incident failed (each is named on stderr "
+    "with its line), and 0 otherwise."
+)
+
+
 class ServiceNowEventLog:
     help = "a ServiceNow incident event log (CSV, one row per update)"
+    epilog = (
+        "Importing a log again applies only the rows each incident gained "
+        "since; an incident whose earlier rows differ from those imported "
+        f"before is left as it was, with a warning. {EXIT_STATUS}"
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
+        parser.epilog = self.epilog
         parser.add_argument("path", type=Path, help="the event log CSV file")
         parser.add_argument(
             "--time-zone",
@@ -54,8 +66,9 @@ class ServiceNowEventLog:
         def progress(summary: ImportSummary) -> None:
             command.stderr.write(
                 f"{summary.processed} of {summary.incidents_in_file} incidents: "
-                f"{summary.imported} imported, {summary.already_present} "
-                f"already present, {summary.failed} failed; "
+                f"{summary.imported} imported, {summary.updated} updated, "
+                f"{summary.already_present} already present, "
+                f"{summary.left_alone} left alone, {summary.failed} failed; "
                 f"{summary.rate:.1f} incidents a second"
             )
 
@@ -73,10 +86,20 @@ class ServiceNowEventLog:
             f"{options['path']}: {summary.incidents_in_file} incidents in "
             f"{summary.elapsed_seconds:.1f} s\n"
             f"  imported: {summary.imported}\n"
+            f"  updated with newer rows: {summary.updated}\n"
             f"  already present: {summary.already_present}\n"
+            f"  left alone, rows differ from those imported before: "
+            f"{summary.left_alone}\n"
             f"  failed: {summary.failed}\n"
-            f"  rows skipped as -100: {summary.rows_skipped_as_data_error}"
+            f"  rows skipped because their state was -100 (a data error in the "
+            f"log): {summary.rows_skipped_as_data_error}"
         )
+        if summary.failed:
+            raise CommandError(
+                f"{summary.failed} of {summary.incidents_in_file} incidents "
+                "failed; each is named above with its line.",
+                returncode=1,
+            )
 
 
 SOURCES: dict[str, Source] = {"servicenow-eventlog": ServiceNowEventLog()}
@@ -93,7 +116,7 @@ def _positive(text: str) -> int:
 
 
 class Command(BaseCommand):
-    help = "Take in history from another system."
+    help = f"Take in history from another system. {EXIT_STATUS}"
 
     def add_arguments(self, parser: CommandParser) -> None:
         sources = parser.add_subparsers(
