@@ -36,8 +36,10 @@ lint: install-dev
 typecheck: install-dev
 	$(BIN)/mypy credence
 
+# The import of the whole shared ServiceNow log and the full-size demo run
+# here (they take minutes); a plain `pytest` leaves them out.
 pytest: install-dev
-	$(BIN)/pytest
+	CREDENCE_FULL_IMPORT=1 CREDENCE_DEMO_FULL_SIZE=1 $(BIN)/pytest
 
 test: lint typecheck pytest
 

@@ -75,6 +75,9 @@ class Command(BaseCommand):
                     str(options["workers"]),
                     "--access-logfile",
                     "-",
+                    # Two installations on one machine would otherwise share
+                    # gunicorn's control socket in the home folder.
+                    "--no-control-socket",
                 ],
                 preexec_fn=_die_with_parent,
             ),
