@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "credence.metrics",
     "credence.imports",
     "credence.demo",
+    "credence.notify",
 ]
 
 MIDDLEWARE = [
@@ -135,6 +136,12 @@ TASKS = {
         "BACKEND": "django_tasks_db.DatabaseBackend",
     }
 }
+if REDIS_URL:
+    # Background work moves to Redis-backed workers, any number of them:
+    # `credence rqworker default --job-class django_tasks_rq.Job`.
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

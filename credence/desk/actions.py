@@ -31,27 +31,38 @@ TICKET_FORMS: dict[str, type[forms.Form]] = {
     "resolve": desk_forms.ResolveForm,
     "reopen": desk_forms.ReopenForm,
     "close": desk_forms.CloseForm,
+    "confidential": desk_forms.ConfidentialForm,
+    "formalise": desk_forms.FormaliseForm,
 }
 
 
-def offered_actions(ticket: Ticket) -> frozenset[str]:
+def offered_actions(ticket: Ticket, lead: bool = False) -> frozenset[str]:
     """The actions that can apply to the ticket in its current status.
 
     A resolved ticket can still be answered (the worker may write back) and
     confirmed or reopened; its priority, a question to the worker and a
     second resolution would all re-open finished work, so reopening comes
-    first. A closed ticket takes only internal work and a reopen.
+    first. A closed ticket takes only internal work and a reopen. A lead
+    may also mark any ticket confidential, or formalise a confidential one,
+    whatever its status: who may read a history does not depend on it.
     """
+    offered = set(_offered_by_status(ticket))
+    if lead:
+        offered.add("formalise" if ticket.confidential else "confidential")
+    return frozenset(offered)
+
+
+def _offered_by_status(ticket: Ticket) -> set[str]:
     if ticket.status == Status.CLOSED:
-        return frozenset({"note", "assign", "reopen"})
+        return {"note", "assign", "reopen"}
     if ticket.status == Status.RESOLVED:
-        return frozenset({"reply", "note", "assign", "reopen", "close"})
+        return {"reply", "note", "assign", "reopen", "close"}
 
     offered = {"reply", "note", "assign", "priority", "resolve"}
     offered.add("resume" if ticket.status == Status.WAITING else "wait")
     if ticket.acknowledged_at is None:
         offered.add("acknowledge")
-    return frozenset(offered)
+    return offered
 
 
 def _acknowledge(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
@@ -122,6 +133,22 @@ def _close(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
     return f"{ticket.reference} closed."
 
 
+def _confidential(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
+    services.mark_confidential(ticket, person, data["reason"])
+    return (
+        f"{ticket.reference} is confidential: only "
+        f"{ticket.requester.display_name} and the leads can see it."
+    )
+
+
+def _formalise(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
+    services.formalise(ticket, person)
+    return (
+        f"{ticket.reference} is formalised: the IT team sees it, with its "
+        "whole history."
+    )
+
+
 OPERATIONS: dict[str, Operation] = {
     "acknowledge": _acknowledge,
     "reply": _reply,
@@ -133,4 +160,6 @@ OPERATIONS: dict[str, Operation] = {
     "resolve": _resolve,
     "reopen": _reopen,
     "close": _close,
+    "confidential": _confidential,
+    "formalise": _formalise,
 }

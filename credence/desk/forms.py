@@ -115,6 +115,14 @@ class CloseForm(forms.Form):
     pass
 
 
+class ConfidentialForm(forms.Form):
+    reason = _text("Why is it confidential? (leads see this)", rows=2)
+
+
+class FormaliseForm(forms.Form):
+    pass
+
+
 class LogForm(forms.Form):
     """A request that reached the desk by a side channel, logged for a worker."""
 
@@ -139,6 +147,19 @@ class LogForm(forms.Form):
     priority = forms.ChoiceField(
         choices=PRIORITY_CHOICES, initial="medium", label="Priority"
     )
+    confidential = forms.BooleanField(
+        required=False,
+        label="Confidential",
+        help_text="Only the worker and the leads will see it; it stays out of "
+        "the queue until a lead formalises it.",
+    )
+
+    def __init__(self, *args: Any, lead: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Opening a confidential ticket is a lead's decision; an agent is
+        # not offered the box, and a posted value from one is ignored.
+        if not lead:
+            del self.fields["confidential"]
 
 
 class QueueFilterForm(forms.Form):

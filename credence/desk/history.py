@@ -26,6 +26,9 @@ _PLAIN: dict[str, str] = {
     EventType.RESOLVED: "Resolved",
     EventType.REOPENED: "Reopened; the resolution clock runs again",
     EventType.CLOSED: "Closed",
+    EventType.FORMALISED: (
+        "Formalised: no longer confidential; the IT team sees it and its history"
+    ),
 }
 
 
@@ -50,11 +53,16 @@ def describe(event: TicketEvent, names: dict[int, str]) -> str:
     data = event.data or {}
     if event.type == EventType.OPENED:
         channel = CHANNEL_NAMES.get(data.get("channel", ""), data.get("channel", ""))
-        return f"Opened via {channel} at priority {_priority(data.get('priority'))}"
+        opened = f"Opened via {channel} at priority {_priority(data.get('priority'))}"
+        if data.get("confidential"):
+            return f"{opened}, confidential"
+        return opened
     if event.type == EventType.ASSIGNED:
         if data.get("assignee") is None:
             return "Unassigned"
         return f"Assigned to {_name(data.get('assignee'), names)}"
+    if event.type == EventType.MARKED_CONFIDENTIAL:
+        return f"Marked confidential: {data.get('reason', '')}"
     if event.type == EventType.PRIORITY_CHANGED:
         return (
             f"Changed priority from {_priority(data.get('previous'))} to "

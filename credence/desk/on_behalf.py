@@ -60,5 +60,6 @@ def log_for_worker(data: dict[str, Any], agent: Worker) -> tuple[Ticket, bool]:
             priority=data["priority"],
             actor=agent,
             at=now,
+            confidential=bool(data.get("confidential")),
         )
         return ticket, True

@@ -7,6 +7,7 @@ app_name = "desk"
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("log/", views.log_on_behalf, name="log"),
+    path("confidential/", views.confidential_list, name="confidential"),
     path("tickets/<int:number>/", views.ticket_page, name="ticket"),
     path(
         "tickets/<int:number>/acknowledge/",
@@ -22,4 +23,10 @@ urlpatterns = [
     path("tickets/<int:number>/resolve/", views.resolve_view, name="resolve"),
     path("tickets/<int:number>/reopen/", views.reopen_view, name="reopen"),
     path("tickets/<int:number>/close/", views.close_view, name="close"),
+    path(
+        "tickets/<int:number>/confidential/",
+        views.confidential_view,
+        name="confidential_mark",
+    ),
+    path("tickets/<int:number>/formalise/", views.formalise_view, name="formalise"),
 ]

@@ -1,8 +1,10 @@
-"""The desk's pages: the queue, a ticket, and logging a request for a worker.
+"""The desk's pages: the queue, a ticket, logging a request for a worker,
+and the leads' list of confidential tickets.
 
 Each view reads its input, calls one operation in `credence.tickets.services`
 and renders or redirects. Everything here is for agents and leads; to anyone
-else every desk address is "not found", as if the desk did not exist.
+else every desk address is "not found", as if the desk did not exist. The
+same goes for the confidential list and tickets, to anyone but a lead.
 """
 
 from collections.abc import Callable
@@ -41,11 +43,19 @@ from credence.desk.queue import (
 from credence.desk.zones import display_zone
 from credence.errors import InvalidInput, InvalidTransition
 from credence.tickets.models import Ticket
-from credence.tickets.visibility import get_visible_ticket
+from credence.tickets.visibility import confidential_tickets, get_desk_ticket
 from credence.workers.models import Worker
-from credence.workers.roles import is_agent
+from credence.workers.roles import is_agent, is_lead
 
 View = Callable[..., HttpResponse]
+
+# How often an open queue asks for its rows again, in seconds. Agents see a
+# new ticket, and a clock's words change, within this long.
+POLL_SECONDS = 15
+# A page may ask for another interval through ?every=, within these bounds
+# (a test asks for a short one); anything else gets the default, so that a
+# shared address cannot make a browser hammer the server.
+POLL_BOUNDS = (2, 60)
 
 
 def agent_required(view: View) -> View:
@@ -56,6 +66,19 @@ def agent_required(view: View) -> View:
     def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not is_agent(request.user):
             raise Http404("The desk is for the IT team.")
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+def lead_required(view: View) -> View:
+    """Sign-in first; then anyone but a lead is told "not found"."""
+
+    @login_required
+    @wraps(view)
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not is_lead(request.user):
+            raise Http404("This part of the desk is for leads.")
         return view(request, *args, **kwargs)
 
     return checked
@@ -91,6 +114,16 @@ def _queue_filters(request: HttpRequest) -> tuple[forms.Form, QueueFilters]:
     return form, filters
 
 
+def poll_seconds(asked: str | None) -> int:
+    """The interval the queue refreshes at: `asked` if sane, else the default."""
+    try:
+        seconds = int(asked or "")
+    except ValueError:
+        return POLL_SECONDS
+    low, high = POLL_BOUNDS
+    return seconds if low <= seconds <= high else POLL_SECONDS
+
+
 @agent_required
 def queue(request: HttpRequest) -> HttpResponse:
     person = _person(request)
@@ -104,11 +137,22 @@ def queue(request: HttpRequest) -> HttpResponse:
     page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [queue_row(ticket, now, zone) for ticket in page]
 
-    # A filter applied through htmx swaps only the results; caches must
-    # not hand that fragment out for the whole page at the same address.
+    # A filter applied through htmx, and the refresh every few seconds,
+    # swap only the results; caches must not hand that fragment out for the
+    # whole page at the same address.
     partial = request.headers.get("HX-Request") == "true"
     template = "desk/_queue_results.html" if partial else "desk/queue.html"
-    context = {"form": form, "counts": counts, "page": page, "rows": rows}
+    context = {
+        "form": form,
+        "counts": counts,
+        "page": page,
+        "rows": rows,
+        "partial": partial,
+        # The refresh asks for this very address, so it keeps the filters
+        # and the page the agent is on.
+        "poll_url": request.get_full_path(),
+        "poll_seconds": poll_seconds(request.GET.get("every")),
+    }
     response = _render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
@@ -143,9 +187,9 @@ def _ticket_forms(
 
 
 def _shown_actions(
-    ticket: Ticket, failed: str | None, failed_form: forms.Form | None
+    ticket: Ticket, lead: bool, failed: str | None, failed_form: forms.Form | None
 ) -> frozenset[str]:
-    shown = offered_actions(ticket)
+    shown = offered_actions(ticket, lead=lead)
     # A refused form that carries typed text stays on the page even when
     # it no longer applies (the ticket was resolved from another tab), so
     # that what the agent wrote is not lost.
@@ -171,7 +215,7 @@ def _ticket_page(
     zone = display_zone(request.user)
     context = {
         "ticket": ticket,
-        "shown": _shown_actions(ticket, failed, failed_form),
+        "shown": _shown_actions(ticket, is_lead(request.user), failed, failed_form),
         "comments": ticket.comments.select_related("author"),
         "history": ticket_history(ticket),
         "clocks": clock_panels(ticket, now, zone),
@@ -185,7 +229,7 @@ def _ticket_page(
 
 @agent_required
 def ticket_page(request: HttpRequest, number: int) -> HttpResponse:
-    return _ticket_page(request, get_visible_ticket(request.user, number))
+    return _ticket_page(request, get_desk_ticket(request.user, number))
 
 
 def _act(
@@ -198,7 +242,7 @@ def _act(
     and what was typed still in it.
     """
     person = _person(request)
-    ticket = get_visible_ticket(person, number)
+    ticket = get_desk_ticket(person, number)
     form = _ticket_form(name, ticket, data=request.POST)
 
     status = 400
@@ -236,6 +280,8 @@ resume_view = _action_view("resume")
 resolve_view = _action_view("resolve")
 reopen_view = _action_view("reopen")
 close_view = _action_view("close")
+confidential_view = _action_view("confidential")
+formalise_view = _action_view("formalise")
 
 
 def _logged_notice(ticket: Ticket, opened: bool) -> str:
@@ -250,10 +296,12 @@ def _logged_notice(ticket: Ticket, opened: bool) -> str:
 @agent_required
 def log_on_behalf(request: HttpRequest) -> HttpResponse:
     """Open a ticket for a worker who asked by email, chat, phone or in person."""
+    lead = is_lead(request.user)
     if request.method != "POST":
-        return _render(request, "desk/log.html", {"form": desk_forms.LogForm()})
+        form = desk_forms.LogForm(lead=lead)
+        return _render(request, "desk/log.html", {"form": form})
 
-    form = desk_forms.LogForm(request.POST)
+    form = desk_forms.LogForm(request.POST, lead=lead)
 
     status = 400
     if form.is_valid():
@@ -266,3 +314,16 @@ def log_on_behalf(request: HttpRequest) -> HttpResponse:
             messages.success(request, _logged_notice(ticket, opened))
             return redirect("desk:ticket", number=ticket.number)
     return _render(request, "desk/log.html", {"form": form}, status=status)
+
+
+@lead_required
+def confidential_list(request: HttpRequest) -> HttpResponse:
+    """Every confidential ticket, newest first: the queue leaves them out."""
+    tickets = (
+        confidential_tickets(request.user)
+        .select_related("requester", "assignee")
+        .defer("description")
+        .order_by("-opened_at", "-number")
+    )
+    page = Paginator(tickets, PAGE_SIZE).get_page(request.GET.get("page"))
+    return _render(request, "desk/confidential.html", {"page": page})

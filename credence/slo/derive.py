@@ -8,20 +8,30 @@ ticket (see `rederive_all`).
 
 import logging
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
-from credence.slo.clock import ClockEvent, Measurement, measure, timeline
+from credence.slo.calendar import Calendar
+from credence.slo.clock import ClockEvent, ClockFigures, Measurement, measure, timeline
 from credence.slo.clock import Objective as ClockObjective
+from credence.slo.models import Objective as ObjectiveRow
 from credence.slo.objectives import current_objectives, forget_objectives
 from credence.tickets.models import EventType, Ticket, TicketEvent, TicketSpan
 
 logger = logging.getLogger(__name__)
 
+# The share of a target after which a clock warns, for a priority whose
+# objective row is missing (the clock's own objectives were given directly).
+DEFAULT_WARN_SHARE = 0.75
+
 # History events that mean nothing to the clock.
-_NOT_FOR_THE_CLOCK = {EventType.ASSIGNED}
+_NOT_FOR_THE_CLOCK = {
+    EventType.ASSIGNED,
+    EventType.MARKED_CONFIDENTIAL,
+    EventType.FORMALISED,
+}
 
 
 def clock_events(events: Iterable[TicketEvent]) -> list[ClockEvent]:
@@ -34,6 +44,63 @@ def clock_events(events: Iterable[TicketEvent]) -> list[ClockEvent]:
 
 def history_of(ticket: Ticket) -> list[ClockEvent]:
     return clock_events(TicketEvent.objects.filter(ticket=ticket).order_by("at", "id"))
+
+
+# The objectives mapping the warning shares were last read for, and them.
+_warn_cache: dict[str, object] = {}
+
+
+def warning_shares(objectives: Mapping[str, ClockObjective]) -> dict[str, float]:
+    """Each priority's share of a target after which a warning is due.
+
+    Read again whenever the objectives in force are rebuilt: a lead's edit
+    to a share stamps its objective, which makes `current_objectives` give a
+    new mapping, so keying on the mapping's identity never serves stale
+    shares and spares a query per ticket operation.
+    """
+    if _warn_cache.get("objectives") is objectives:
+        return _warn_cache["shares"]  # type: ignore[return-value]
+    shares = dict(ObjectiveRow.objects.values_list("priority", "warn_at"))
+    _warn_cache["objectives"] = objectives
+    _warn_cache["shares"] = shares
+    return shares
+
+
+def warning_instant(
+    figures: ClockFigures, share: float, calendar: Calendar, as_of: datetime
+) -> datetime | None:
+    """When `share` of the clock's target will have counted, given its pauses.
+
+    None for a clock that is stopped or held (waiting on the worker): nobody
+    can say when a held clock will run again, and neither needs a warning.
+    The instant may lie in the past, for a clock already beyond its share.
+    """
+    held = bool(figures.pauses) and figures.pauses[-1][1] is None
+    if figures.stopped_at is not None or held:
+        return None
+    remaining = timedelta(minutes=figures.target_minutes * share)
+    for opens, closes, _minutes in figures.counted:
+        if closes - opens >= remaining:
+            return opens + remaining
+        remaining -= closes - opens
+    return calendar.add_open_time(as_of, remaining)
+
+
+def resolution_cycle(events: Iterable[ClockEvent]) -> int:
+    """How many times the resolution clock was restarted by a reopen.
+
+    Counted as the clock counts them: a reopen restarts the clock only when
+    the ticket stood resolved.
+    """
+    cycle = 0
+    resolved = False
+    for event in events:
+        if event.type == EventType.RESOLVED:
+            resolved = True
+        elif event.type == EventType.REOPENED and resolved:
+            cycle += 1
+            resolved = False
+    return cycle
 
 
 def measure_ticket(
@@ -87,6 +154,16 @@ def rederive_ticket(
         if clock.stopped_at is None and clock.due is not None
     ]
     ticket.next_due = min(running_dues) if running_dues else None
+
+    share = warning_shares(objectives).get(figures.priority, DEFAULT_WARN_SHARE)
+    objective = objectives[figures.priority]
+    ticket.response_warn_at = warning_instant(
+        figures.response, share, objective.response.calendar, as_of
+    )
+    ticket.resolution_warn_at = warning_instant(
+        figures.resolution, share, objective.resolution.calendar, as_of
+    )
+    ticket.resolution_cycle = resolution_cycle(events)
 
     if ticket.pk is not None:
         TicketSpan.objects.filter(ticket=ticket).delete()

@@ -106,6 +106,14 @@ class Ticket(models.Model):
     resolution_elapsed_minutes = models.FloatField(null=True, blank=True)
     # The nearest due of a clock still running, for ordering the queue.
     next_due = models.DateTimeField(null=True, blank=True)
+    # When each clock reaches its objective's warning share (75% of the
+    # target by default), given its pauses so far; NULL while the clock is
+    # stopped or held. The notices watcher reads these, never the history.
+    response_warn_at = models.DateTimeField(null=True, blank=True)
+    resolution_warn_at = models.DateTimeField(null=True, blank=True)
+    # How many times a reopen restarted the resolution clock: each restart
+    # is a new cycle, with its own warning and breach notice.
+    resolution_cycle = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-number"]
@@ -117,6 +125,18 @@ class Ticket(models.Model):
             models.Index(fields=["status", "next_due"], name="queue_order"),
             models.Index(fields=["requester", "-opened_at"], name="my_tickets"),
             models.Index(fields=["opened_at", "channel", "kind"], name="period_volume"),
+            # Only running clocks have a warning instant, so the watcher's
+            # index holds the open tickets alone, however many are stored.
+            models.Index(
+                fields=["response_warn_at"],
+                name="response_warning",
+                condition=models.Q(response_warn_at__isnull=False),
+            ),
+            models.Index(
+                fields=["resolution_warn_at"],
+                name="resolution_warning",
+                condition=models.Q(resolution_warn_at__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -181,6 +201,8 @@ class EventType(models.TextChoices):
     RESOLVED = "resolved", "Resolved"
     REOPENED = "reopened", "Reopened"
     CLOSED = "closed", "Closed"
+    MARKED_CONFIDENTIAL = "marked_confidential", "Marked confidential"
+    FORMALISED = "formalised", "Formalised"
 
 
 class AppendOnlyError(Exception):

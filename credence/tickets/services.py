@@ -60,6 +60,19 @@ def _require_sees(actor: Worker | None, ticket: Ticket) -> None:
         raise NotFound()
 
 
+def _require_lead(actor: Worker | None, message: str) -> None:
+    if actor is not None and not is_lead(actor):
+        raise NotAllowed(message)
+
+
+def _require_on_desk(actor: Worker | None, ticket: Ticket) -> None:
+    # The desk's work on a confidential ticket (notes, replies, assignment)
+    # is for leads alone, even when the agent acting is its requester: they
+    # follow their own ticket in the portal, like any worker.
+    if actor is not None and ticket.confidential and not is_lead(actor):
+        raise NotFound()
+
+
 def _require_requester_or_agent(actor: Worker | None, ticket: Ticket) -> None:
     _require_sees(actor, ticket)
     if actor is not None and actor.pk != ticket.requester_id and not is_agent(actor):
@@ -235,6 +248,9 @@ def open_ticket(
             updated_at=at,
         )
         ticket.save()
+        # Only a confidential opening says so: the history then shows why
+        # the ticket was never in the queue.
+        extra = {"confidential": True} if confidential else {}
         _record(
             ticket,
             EventType.OPENED,
@@ -243,6 +259,7 @@ def open_ticket(
             priority=priority,
             channel=channel,
             kind=kind,
+            **extra,
         )
         return _finish(ticket, at)
 
@@ -253,6 +270,7 @@ def acknowledge(
     at = _now(at)
     _require_sees(actor, ticket)
     _require_agent(actor)
+    _require_on_desk(actor, ticket)
     with transaction.atomic():
         ticket = _lock(ticket)
         _require_open(ticket, "acknowledge it")
@@ -275,6 +293,7 @@ def reply(
     body = _clean_text(body, "your reply")
     _require_sees(actor, ticket)
     _require_agent(actor)
+    _require_on_desk(actor, ticket)
     with transaction.atomic():
         ticket = _lock(ticket)
         if ticket.status == Status.CLOSED:
@@ -299,6 +318,7 @@ def add_note(
     body = _clean_text(body, "the note")
     _require_sees(actor, ticket)
     _require_agent(actor)
+    _require_on_desk(actor, ticket)
     with transaction.atomic():
         ticket = _lock(ticket)
         comment = _comment(ticket, CommentKind.INTERNAL_NOTE, actor, body, at)
@@ -328,6 +348,7 @@ def assign(
     at = _now(at)
     _require_sees(actor, ticket)
     _require_agent(actor)
+    _require_on_desk(actor, ticket)
     if assignee is not None and not is_agent(assignee):
         raise InvalidInput(
             "%(name)s is not on the IT team; assign the ticket to an agent.",
@@ -369,6 +390,7 @@ def change_priority(
         )
     _require_sees(actor, ticket)
     _require_agent(actor)
+    _require_on_desk(actor, ticket)
     with transaction.atomic():
         ticket = _lock(ticket)
         # Once resolved, a new priority would re-measure work already done
@@ -409,6 +431,7 @@ def wait_on_worker(
     question = _clean_text(question, "what you need from the worker")
     _require_sees(actor, ticket)
     _require_agent(actor)
+    _require_on_desk(actor, ticket)
     with transaction.atomic():
         ticket = _lock(ticket)
         _require_open(ticket, "wait on the worker")
@@ -430,6 +453,7 @@ def resume(ticket: Ticket, actor: Worker | None, at: datetime | None = None) -> 
     at = _now(at)
     _require_sees(actor, ticket)
     _require_agent(actor)
+    _require_on_desk(actor, ticket)
     with transaction.atomic():
         ticket = _lock(ticket)
         if ticket.status != Status.WAITING:
@@ -475,6 +499,7 @@ def resolve(
     at = _now(at)
     _require_sees(actor, ticket)
     _require_agent(actor)
+    _require_on_desk(actor, ticket)
     with transaction.atomic():
         ticket = _lock(ticket)
         _require_open(ticket, "resolve it")
@@ -544,4 +569,63 @@ def close(ticket: Ticket, actor: Worker | None, at: datetime | None = None) -> T
         _record(ticket, EventType.CLOSED, actor, at)
         ticket.status = Status.CLOSED
         ticket.closed_at = at
+        return _finish(ticket, at)
+
+
+def mark_confidential(
+    ticket: Ticket, actor: Worker | None, reason: str, at: datetime | None = None
+) -> Ticket:
+    """Hide a ticket from everyone but its requester and the leads.
+
+    It leaves the queue and every agent's view at once. An agent assigned to
+    it could no longer open it, so it is unassigned unless a lead holds it.
+    """
+    at = _now(at)
+    reason = _clean_text(reason, "why the ticket is confidential")
+    _require_sees(actor, ticket)
+    _require_lead(actor, "Only a lead can mark a ticket confidential.")
+    with transaction.atomic():
+        ticket = _lock(ticket)
+        if ticket.confidential:
+            raise InvalidTransition(
+                "%(ticket)s is already confidential.", ticket=ticket.reference
+            )
+        _record(ticket, EventType.MARKED_CONFIDENTIAL, actor, at, reason=reason)
+        ticket.confidential = True
+
+        assignee = ticket.assignee
+        if assignee is not None and not is_lead(assignee):
+            _record(
+                ticket,
+                EventType.ASSIGNED,
+                actor,
+                at,
+                assignee=None,
+                previous=assignee.pk,
+            )
+            ticket.assignee = None
+        return _finish(ticket, at)
+
+
+def formalise(
+    ticket: Ticket, actor: Worker | None, at: datetime | None = None
+) -> Ticket:
+    """Make a confidential ticket ordinary, its whole history with it.
+
+    The team sees it from now on, in the queue if it is open, with every
+    note and event it gathered while confidential; the history records who
+    formalised it and when.
+    """
+    at = _now(at)
+    _require_sees(actor, ticket)
+    _require_lead(actor, "Only a lead can formalise a confidential ticket.")
+    with transaction.atomic():
+        ticket = _lock(ticket)
+        if not ticket.confidential:
+            raise InvalidTransition(
+                "%(ticket)s is not confidential; there is nothing to formalise.",
+                ticket=ticket.reference,
+            )
+        _record(ticket, EventType.FORMALISED, actor, at)
+        ticket.confidential = False
         return _finish(ticket, at)

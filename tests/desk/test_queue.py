@@ -155,7 +155,8 @@ def test_the_page_shows_reference_title_requester_priority_status_assignee(
     with time_machine.travel(at(3, 9, 35), tick=False):
         services.assign(morning["high"], agent, agent, at=at(3, 9, 35))
         page = signed_in(agent).get(QUEUE).content.decode()
-    assert f'<a href="/desk/tickets/{morning["high"].number}/">CR-' in page
+    number = morning["high"].number
+    assert f'<a id="queue-ticket-{number}" href="/desk/tickets/{number}/">CR-' in page
     assert "Payroll down" in page
     assert "Wanda Worker" in page
     assert "<td>High</td>" in page
@@ -260,8 +261,8 @@ def test_filter_counts_are_shown_beside_each_filter(
         "waiting": 1,
     }
     page = response.content.decode()
-    assert 'Assigned to me <span class="count">(2)</span>' in page
-    assert 'Breached <span class="count">(3)</span>' in page
+    assert 'Assigned to me <span class="count" id="count-mine">(2)</span>' in page
+    assert 'Breached <span class="count" id="count-breached">(3)</span>' in page
     assert "Showing 1 of 5 open tickets, nearest due first." in page
     # The chosen filter stays ticked.
     assert 'name="waiting" id="id_waiting" checked' in page

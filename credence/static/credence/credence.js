@@ -30,7 +30,16 @@
     region.textContent = text;
   }
 
-  function clear() {
+  function clear(event) {
+    // A request the person started clears the last problem; a refresh the
+    // page makes by itself (the desk queue polls) must leave it showing.
+    const source = event && event.detail ? event.detail.elt : null;
+    const trigger = source && source.getAttribute
+      ? source.getAttribute("hx-trigger") || ""
+      : "";
+    if (trigger.indexOf("every") !== -1) {
+      return;
+    }
     const region = document.getElementById("page-problem");
     if (region) {
       region.textContent = "";

@@ -1,7 +1,9 @@
-"""`credence serve`: the web server and the background worker together.
+"""`credence serve`: the web server, the background worker and the watcher.
 
 One command for a laptop or a small installation. Larger ones run the web
-processes and the workers separately (gunicorn and `credence db_worker`).
+processes, the workers (`credence db_worker`, or with REDIS_URL set
+`credence rqworker default --job-class django_tasks_rq.Job`) and one
+`credence clocks watch` separately.
 """
 
 import ctypes
@@ -12,6 +14,7 @@ import sys
 import time
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -38,6 +41,15 @@ def _die_with_parent() -> None:
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
+def background_worker_command() -> list[str]:
+    """The worker for the task backend in use: Redis-backed or the database."""
+    if settings.REDIS_URL:
+        # Without its job class RQ cannot call a task ("'Task' object is not
+        # callable").
+        return ["rqworker", "default", "--job-class", "django_tasks_rq.Job"]
+    return ["db_worker"]
+
+
 def _unapplied_migrations() -> int:
     executor = MigrationExecutor(connection)
     targets = executor.loader.graph.leaf_nodes()
@@ -45,7 +57,7 @@ def _unapplied_migrations() -> int:
 
 
 class Command(BaseCommand):
-    help = "Serve Credence with its background worker."
+    help = "Serve Credence with its background worker and clock watcher."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", default="127.0.0.1:8000")
@@ -61,7 +73,12 @@ class Command(BaseCommand):
         python = sys.executable
         children = [
             subprocess.Popen(
-                [python, "-m", "credence", "db_worker"], preexec_fn=_die_with_parent
+                [python, "-m", "credence", *background_worker_command()],
+                preexec_fn=_die_with_parent,
+            ),
+            subprocess.Popen(
+                [python, "-m", "credence", "clocks", "watch"],
+                preexec_fn=_die_with_parent,
             ),
             subprocess.Popen(
                 [
