@@ -57,8 +57,8 @@ def test_notices_go_through_redis_backed_workers(
         # The check runs on the worker and queues the delivery in Redis,
         # which the same burst then runs.
         _work_off_the_queue()
+        result.refresh()
 
-    result.refresh()
     assert result.status == "SUCCESSFUL"
     assert result.return_value == 1
     assert [message.subject for message in mail.outbox] == [
