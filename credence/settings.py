@@ -44,9 +44,11 @@ INSTALLED_APPS = [
     "credence.portal",
     "credence.desk",
     "credence.metrics",
+    "credence.review",
     "credence.imports",
     "credence.demo",
     "credence.notify",
+    "credence.publish",
 ]
 
 MIDDLEWARE = [

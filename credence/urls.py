@@ -10,6 +10,8 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("portal/", include("credence.portal.urls")),
     path("desk/metrics/", include("credence.metrics.urls")),
+    path("desk/publish/", include("credence.publish.urls")),
+    path("desk/review/", include("credence.review.urls")),
     path("desk/", include("credence.desk.urls")),
     path("admin/", admin.site.urls),
 ]

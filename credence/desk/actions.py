@@ -33,6 +33,7 @@ TICKET_FORMS: dict[str, type[forms.Form]] = {
     "close": desk_forms.CloseForm,
     "confidential": desk_forms.ConfidentialForm,
     "formalise": desk_forms.FormaliseForm,
+    "move_to_project": desk_forms.MoveToProjectForm,
 }
 
 
@@ -49,6 +50,9 @@ def offered_actions(ticket: Ticket, lead: bool = False) -> frozenset[str]:
     offered = set(_offered_by_status(ticket))
     if lead:
         offered.add("formalise" if ticket.confidential else "confidential")
+        # Only open work can move; a lead decides what becomes a project.
+        if ticket.is_open:
+            offered.add("move_to_project")
     return frozenset(offered)
 
 
@@ -149,6 +153,14 @@ def _formalise(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
     )
 
 
+def _move_to_project(ticket: Ticket, person: Worker, data: dict[str, Any]) -> str:
+    moved = services.move_to_project(ticket, person, data["tracked_at"], data["reason"])
+    return (
+        f"{ticket.reference} moved to project work, tracked at "
+        f"{moved.project_tracked_at}; it is closed and its clocks have stopped."
+    )
+
+
 OPERATIONS: dict[str, Operation] = {
     "acknowledge": _acknowledge,
     "reply": _reply,
@@ -162,4 +174,5 @@ OPERATIONS: dict[str, Operation] = {
     "close": _close,
     "confidential": _confidential,
     "formalise": _formalise,
+    "move_to_project": _move_to_project,
 }

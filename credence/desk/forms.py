@@ -123,6 +123,16 @@ class FormaliseForm(forms.Form):
     pass
 
 
+class MoveToProjectForm(forms.Form):
+    tracked_at = forms.CharField(
+        label="Where the project is tracked (a link or a name; the worker sees it)",
+        required=False,
+        strip=False,
+        widget=forms.TextInput(attrs={"required": True, "maxlength": 300}),
+    )
+    reason = _text("Why is this project work? (the team sees this)", rows=2)
+
+
 class LogForm(forms.Form):
     """A request that reached the desk by a side channel, logged for a worker."""
 
@@ -174,3 +184,4 @@ class QueueFilterForm(forms.Form):
     )
     breached = forms.BooleanField(required=False, label="Breached")
     waiting = forms.BooleanField(required=False, label="Waiting on worker")
+    candidates = forms.BooleanField(required=False, label="Project candidates")

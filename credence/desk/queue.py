@@ -13,6 +13,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, F, Q, QuerySet
 
 from credence.desk.words import time_left_in_words
+from credence.slo.models import ServiceSettings
 from credence.tickets.models import OPEN_STATUSES, Outcome, Status, Ticket
 from credence.tickets.visibility import desk_tickets
 from credence.workers.models import Worker
@@ -20,6 +21,8 @@ from credence.workers.models import Worker
 PAGE_SIZE = 50
 
 WAITING_WORDS = "paused (waiting on worker)"
+
+CANDIDATE_WORDS = "Project candidate"
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class QueueFilters:
     priority: str = ""
     breached: bool = False
     waiting: bool = False
+    candidates: bool = False
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class QueueRow:
     ticket: Ticket
     breached: bool
     clocks: tuple[ClockLine, ...]
+    project_candidate: bool = False
 
 
 def breached_condition(now: datetime) -> Q:
@@ -56,12 +61,26 @@ def breached_condition(now: datetime) -> Q:
     )
 
 
+def candidates_opened_before(now: datetime) -> datetime:
+    """A ticket opened before this instant is a project candidate at `now`.
+
+    It has been open longer than the service window the lead set, counted
+    in calendar time, not business hours: the window is about how long the
+    worker has waited, whatever the desk's opening hours.
+    """
+    return now - ServiceSettings.current().service_window
+
+
 def open_queue(person: Worker | AnonymousUser) -> QuerySet[Ticket]:
     return desk_tickets(person).filter(status__in=OPEN_STATUSES)
 
 
 def filtered(
-    tickets: QuerySet[Ticket], filters: QueueFilters, person: Worker, now: datetime
+    tickets: QuerySet[Ticket],
+    filters: QueueFilters,
+    person: Worker,
+    now: datetime,
+    candidate_before: datetime | None = None,
 ) -> QuerySet[Ticket]:
     """Apply every chosen filter; together they narrow, never widen."""
     if filters.mine:
@@ -74,6 +93,9 @@ def filtered(
         tickets = tickets.filter(breached_condition(now))
     if filters.waiting:
         tickets = tickets.filter(status=Status.WAITING)
+    if filters.candidates:
+        cutoff = candidate_before or candidates_opened_before(now)
+        tickets = tickets.filter(opened_at__lt=cutoff)
     return tickets
 
 
@@ -87,10 +109,15 @@ def in_queue_order(tickets: QuerySet[Ticket]) -> QuerySet[Ticket]:
 
 
 def filter_counts(
-    tickets: QuerySet[Ticket], person: Worker, now: datetime
+    tickets: QuerySet[Ticket],
+    person: Worker,
+    now: datetime,
+    candidate_before: datetime | None = None,
 ) -> dict[str, int]:
     """How many open tickets each filter would show on its own, in one query."""
+    cutoff = candidate_before or candidates_opened_before(now)
     return tickets.aggregate(
+        candidates=Count("pk", filter=Q(opened_at__lt=cutoff)),
         open=Count("pk"),
         mine=Count("pk", filter=Q(assignee=person)),
         unassigned=Count("pk", filter=Q(assignee__isnull=True)),
@@ -117,7 +144,12 @@ def _clock_line(
     return ClockLine(clock, time_left_in_words(due, now, zone), breached=due < now)
 
 
-def queue_row(ticket: Ticket, now: datetime, zone: tzinfo) -> QueueRow:
+def queue_row(
+    ticket: Ticket,
+    now: datetime,
+    zone: tzinfo,
+    candidate_before: datetime | None = None,
+) -> QueueRow:
     lines = []
     response = _clock_line(
         "Response",
@@ -147,4 +179,10 @@ def queue_row(ticket: Ticket, now: datetime, zone: tzinfo) -> QueueRow:
         ticket.response_outcome,
         ticket.resolution_outcome,
     )
-    return QueueRow(ticket=ticket, breached=breached, clocks=tuple(lines))
+    candidate = candidate_before is not None and ticket.opened_at < candidate_before
+    return QueueRow(
+        ticket=ticket,
+        breached=breached,
+        clocks=tuple(lines),
+        project_candidate=candidate,
+    )

@@ -29,4 +29,9 @@ urlpatterns = [
         name="confidential_mark",
     ),
     path("tickets/<int:number>/formalise/", views.formalise_view, name="formalise"),
+    path(
+        "tickets/<int:number>/project/",
+        views.move_to_project_view,
+        name="move_to_project",
+    ),
 ]

@@ -34,6 +34,7 @@ from credence.desk.on_behalf import log_for_worker
 from credence.desk.queue import (
     PAGE_SIZE,
     QueueFilters,
+    candidates_opened_before,
     filter_counts,
     filtered,
     in_queue_order,
@@ -110,6 +111,7 @@ def _queue_filters(request: HttpRequest) -> tuple[forms.Form, QueueFilters]:
         priority=data.get("priority") or "",
         breached=bool(data.get("breached")),
         waiting=bool(data.get("waiting")),
+        candidates=bool(data.get("candidates")),
     )
     return form, filters
 
@@ -132,10 +134,11 @@ def queue(request: HttpRequest) -> HttpResponse:
     form, filters = _queue_filters(request)
 
     tickets = open_queue(person)
-    counts = filter_counts(tickets, person, now)
-    shown = in_queue_order(filtered(tickets, filters, person, now))
+    cutoff = candidates_opened_before(now)
+    counts = filter_counts(tickets, person, now, cutoff)
+    shown = in_queue_order(filtered(tickets, filters, person, now, cutoff))
     page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [queue_row(ticket, now, zone) for ticket in page]
+    rows = [queue_row(ticket, now, zone, cutoff) for ticket in page]
 
     # A filter applied through htmx, and the refresh every few seconds,
     # swap only the results; caches must not hand that fragment out for the
@@ -282,6 +285,7 @@ reopen_view = _action_view("reopen")
 close_view = _action_view("close")
 confidential_view = _action_view("confidential")
 formalise_view = _action_view("formalise")
+move_to_project_view = _action_view("move_to_project")
 
 
 def _logged_notice(ticket: Ticket, opened: bool) -> str:

@@ -7,11 +7,12 @@ TicketSpan per ticket that holds at `as_of`, so a report on last March
 gives the same answer today as it did on the first of April, and no
 history is replayed.
 
-Every figure comes from three queries, however many tickets there are: one
+Every figure comes from four queries, however many tickets there are: one
 aggregate (COUNT, SUM) grouped by priority, channel and kind; one for the
 medians, which numbers the stopped clocks in order with window functions
 (ROW_NUMBER, COUNT OVER) and fetches only the middle one or two rows per
-priority and overall; and one for the five targets. Only the first two read
+priority and overall; one for the five targets, and one for the service
+window (see the project work counts below). Only the first two read
 the period's tickets, and each such pass costs about the same whatever it
 computes, so the figures are packed into as few passes as possible.
 
@@ -27,6 +28,14 @@ Decisions a reader of the figures should know:
 - by_channel and by_kind list every channel and kind Credence knows, with 0
   where none was opened, so that tools reading the JSON always find the
   same keys.
+- Project work has two top-level counts of its own, beside issue 2's keys,
+  which are unchanged. `moved_to_project` counts the period's tickets moved
+  to project work by `as_of`: they are not completed, and a clock the move
+  stopped before its due (outcome "moved") is neither met nor breached and
+  has no minutes, so it is in no compliance, mean or median; a clock that
+  breached before the move stays breached. `project_candidates` counts the
+  period's tickets still open at `as_of` (neither resolved nor moved) that
+  had been open longer than the service window then, in calendar time.
 """
 
 from collections import defaultdict
@@ -40,7 +49,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from credence.errors import InvalidInput
-from credence.slo.models import PRIORITY_CHOICES
+from credence.slo.models import PRIORITY_CHOICES, ServiceSettings
 from credence.slo.objectives import targets
 from credence.tickets.models import Channel, Kind, Outcome, TicketSpan
 
@@ -82,6 +91,8 @@ class PeriodMetrics(TypedDict):
     by_priority: dict[str, Figures]
     by_channel: dict[str, int]
     by_kind: dict[str, int]
+    moved_to_project: int
+    project_candidates: int
 
 
 @dataclass
@@ -143,7 +154,8 @@ def period_metrics(
     _check_instants(start, end, as_of)
     spans = spans_at(start, end, as_of)
 
-    tallies, channels, kinds = _tallies(spans)
+    project = _project_work(as_of)
+    tallies, channels, kinds = _tallies(spans, project)
     medians = _medians(spans)
     goals = targets()
 
@@ -164,7 +176,28 @@ def period_metrics(
         },
         "by_channel": channels,
         "by_kind": kinds,
+        "moved_to_project": project.moved,
+        "project_candidates": project.candidates,
     }
+
+
+@dataclass
+class _ProjectWork:
+    """What makes a span's ticket moved or a candidate, and the counts."""
+
+    moved_filter: Q
+    candidate_filter: Q
+    moved: int = 0
+    candidates: int = 0
+
+
+def _project_work(as_of: datetime) -> _ProjectWork:
+    """The conditions for the period's moved tickets and project candidates."""
+    moved = Q(ticket__moved_to_project_at__lte=as_of)
+    # Longer than the window: opened before the window's start, still open.
+    window_start = as_of - ServiceSettings.current().service_window
+    candidate = Q(resolved=False) & ~moved & Q(ticket__opened_at__lt=window_start)
+    return _ProjectWork(moved_filter=moved, candidate_filter=candidate)
 
 
 def _check_instants(start: datetime, end: datetime, as_of: datetime) -> None:
@@ -184,12 +217,17 @@ def _instant(value: datetime) -> str:
 
 
 def _tallies(
-    spans: QuerySet[TicketSpan],
+    spans: QuerySet[TicketSpan], project: _ProjectWork
 ) -> tuple[dict[str, _Tally], dict[str, int], dict[str, int]]:
-    """Tallies per priority, and ticket counts per channel and per kind."""
+    """Tallies per priority, and ticket counts per channel and per kind.
+
+    The project work counts are added up into `project` in the same pass.
+    """
     aggregates: dict[str, Aggregate] = {
         "volume": Count("pk"),
         "completed": Count("pk", filter=Q(resolved=True)),
+        "moved": Count("pk", filter=project.moved_filter),
+        "candidates": Count("pk", filter=project.candidate_filter),
     }
     for clock in CLOCKS:
         outcome = f"{clock}_outcome"
@@ -223,6 +261,8 @@ def _tallies(
             },
         )
         tallies[row["priority"]] = tallies.get(row["priority"], _Tally()) + tally
+        project.moved += row["moved"]
+        project.candidates += row["candidates"]
         channel, kind = row["ticket__channel"], row["ticket__kind"]
         channels[channel] = channels.get(channel, 0) + tally.volume
         kinds[kind] = kinds.get(kind, 0) + tally.volume

@@ -60,6 +60,14 @@ def as_table(label: str, metrics: PeriodMetrics) -> str:
         _grid(["Channel", "tickets"], _counts(metrics["by_channel"])),
         "",
         _grid(["Kind", "tickets"], _counts(metrics["by_kind"])),
+        "",
+        _grid(
+            ["Project work", "tickets"],
+            [
+                ["moved to project", str(metrics["moved_to_project"])],
+                ["project candidates", str(metrics["project_candidates"])],
+            ],
+        ),
     ]
     return "\n".join(parts) + "\n"
 

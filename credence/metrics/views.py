@@ -85,6 +85,10 @@ def period(request: HttpRequest) -> HttpResponse:
             ],
             "channels": _labelled(metrics["by_channel"], dict(Channel.choices)),
             "kinds": _labelled(metrics["by_kind"], dict(Kind.choices)),
+            "project_work": {
+                "moved_to_project": metrics["moved_to_project"],
+                "project_candidates": metrics["project_candidates"],
+            },
         },
     )
 

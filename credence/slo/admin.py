@@ -10,8 +10,16 @@ from typing import Any
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpRequest
 
-from credence.slo.models import BusinessWindow, Calendar, ClosedDay, Objective
+from credence.slo.models import (
+    BusinessWindow,
+    Calendar,
+    ClosedDay,
+    Objective,
+    ServiceSettings,
+)
+from credence.workers.roles import is_lead
 
 
 class WindowFormSet(BaseInlineFormSet):
@@ -88,3 +96,32 @@ class ObjectiveAdmin(admin.ModelAdmin):
         "resolution_calendar",
         "resolution_target",
     ]
+
+
+@admin.register(ServiceSettings)
+class ServiceSettingsAdmin(admin.ModelAdmin):
+    """One row of settings: a lead edits it, never adds a second or deletes it.
+
+    Access follows the lead role itself rather than model permissions, so a
+    lead needs no grant beyond being a lead.
+    """
+
+    list_display = ["__str__", "service_window_days"]
+
+    def has_view_permission(
+        self, request: HttpRequest, obj: ServiceSettings | None = None
+    ) -> bool:
+        return is_lead(request.user)
+
+    def has_change_permission(
+        self, request: HttpRequest, obj: ServiceSettings | None = None
+    ) -> bool:
+        return is_lead(request.user)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return is_lead(request.user) and not ServiceSettings.objects.exists()
+
+    def has_delete_permission(
+        self, request: HttpRequest, obj: ServiceSettings | None = None
+    ) -> bool:
+        return False

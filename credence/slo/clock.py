@@ -12,7 +12,12 @@ cases included, are those of the shared SLO cases' README:
 - a priority change measures the ticket again from its start under the new
   priority's targets and calendars;
 - a resolve stops the resolution clock and a reopen starts it again where it
-  stopped, the time in between not counting.
+  stopped, the time in between not counting;
+- a move to project work stops both clocks for good: a clock still running
+  (or held) at the move and not breached gets the outcome ``moved``, neither
+  met nor breached, since the work left the service desk before its target
+  could be kept or missed; a clock breached before the move stays breached,
+  and one already stopped keeps its outcome. Nothing after a move counts.
 
 ``measure`` answers how a ticket stands at one instant; ``timeline`` gives
 how it stands at every instant, as spans a database can store and search.
@@ -44,6 +49,7 @@ EVENT_TYPES = (
     "resolved",
     "reopened",
     "closed",
+    "moved_to_project",
 )
 
 # What a human agent does that the worker sees first: a response.
@@ -53,7 +59,8 @@ MET = "met"
 BREACHED = "breached"
 RUNNING = "running"
 PAUSED = "paused"
-OUTCOMES = (MET, BREACHED, RUNNING, PAUSED)
+MOVED = "moved"
+OUTCOMES = (MET, BREACHED, RUNNING, PAUSED, MOVED)
 
 # Timeline spans change from running to breached one tick after the due,
 # because a clock measured exactly at its due is still running.
@@ -140,7 +147,9 @@ class ClockFigures:
     ``counted`` lists each stretch of calendar time that counted, with its
     minutes; ``pauses`` each stretch during which the clock was held (waiting
     on the worker, or resolved and then reopened), its end None while it
-    lasts.
+    lasts. ``stopped_by_move`` tells that the stop was a move to project
+    work rather than a response or a resolve, so the elapsed minutes are
+    not a time to respond or resolve.
     """
 
     due: datetime | None
@@ -151,15 +160,20 @@ class ClockFigures:
     target_minutes: float
     counted: tuple[Counted, ...]
     pauses: tuple[Pause, ...]
+    stopped_by_move: bool = False
 
 
 @dataclass(frozen=True)
 class Measurement:
-    """How a ticket stands at an instant, under its priority then."""
+    """How a ticket stands at an instant, under its priority then.
+
+    ``moved_at`` is when the ticket was moved to project work, if it was.
+    """
 
     priority: str
     response: ClockFigures
     resolution: ClockFigures
+    moved_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -174,6 +188,7 @@ class SpanClock:
     due: datetime | None
     elapsed_minutes: float | None
     stopped_at: datetime | None
+    stopped_by_move: bool = False
 
 
 @dataclass(frozen=True)
@@ -181,7 +196,8 @@ class Span:
     """How a ticket stands at every instant from start to end (exclusive).
 
     An end of None means for ever after. ``resolved`` tells that a resolve
-    holds the resolution clock stopped.
+    holds the resolution clock stopped; ``moved`` that the ticket has been
+    moved to project work (and so is not resolved).
     """
 
     start: datetime
@@ -190,6 +206,7 @@ class Span:
     resolved: bool
     response: SpanClock
     resolution: SpanClock
+    moved: bool = False
 
 
 @dataclass(frozen=True)
@@ -199,6 +216,7 @@ class _Track:
     start: datetime
     stop: datetime | None
     pauses: tuple[Pause, ...]
+    by_move: bool = False
 
     @property
     def paused(self) -> bool:
@@ -216,8 +234,19 @@ class _Story:
     waiting_since: datetime | None = None
     waits: list[tuple[datetime, datetime]] = field(default_factory=list)
     reopens: list[tuple[datetime, datetime]] = field(default_factory=list)
+    moved_at: datetime | None = None
 
     def apply(self, event: ClockEvent, at: datetime) -> None:
+        # A ticket moved to project work has left the desk: whatever its
+        # history says afterwards is no longer service work.
+        if self.moved_at is not None:
+            return
+        if event.type == "moved_to_project":
+            # A resolved ticket has nothing left to move; its clocks stand.
+            if self.resolved_at is None:
+                self._end_wait(at)
+                self.moved_at = at
+            return
         if event.type in RESPONSE_EVENTS and self.responded_at is None:
             self.responded_at = at
 
@@ -279,6 +308,7 @@ def measure(
             _resolution_track(story, objective.resolution),
             as_of,
         ),
+        moved_at=story.moved_at,
     )
 
 
@@ -394,7 +424,7 @@ def _response_track(story: _Story, target: Target) -> _Track:
         pauses.extend(story.waits)
         if story.waiting_since is not None:
             pauses.append((story.waiting_since, None))
-    return _track(story.opened_at, story.responded_at, pauses)
+    return _track(story.opened_at, story.responded_at, pauses, story.moved_at)
 
 
 def _resolution_track(story: _Story, target: Target) -> _Track:
@@ -403,14 +433,23 @@ def _resolution_track(story: _Story, target: Target) -> _Track:
         pauses.extend(story.waits)
         if story.waiting_since is not None:
             pauses.append((story.waiting_since, None))
-    return _track(story.opened_at, story.resolved_at, pauses)
+    return _track(story.opened_at, story.resolved_at, pauses, story.moved_at)
 
 
-def _track(start: datetime, stop: datetime | None, pauses: list[Pause]) -> _Track:
+def _track(
+    start: datetime,
+    stop: datetime | None,
+    pauses: list[Pause],
+    moved_at: datetime | None = None,
+) -> _Track:
     """Give a clock's track, its pauses cut at the stop, in order, merged.
 
-    A pause that lasted no time is left out, unless it is still going on.
+    A clock not stopped otherwise stops at a move to project work. A pause
+    that lasted no time is left out, unless it is still going on.
     """
+    by_move = stop is None and moved_at is not None
+    if by_move:
+        stop = moved_at
     merged: list[Pause] = []
     for begins, ends in sorted(pauses, key=lambda pause: pause[0]):
         if stop is not None:
@@ -425,7 +464,7 @@ def _track(start: datetime, stop: datetime | None, pauses: list[Pause]) -> _Trac
             merged[-1] = (last_begins, longer)
         else:
             merged.append((begins, ends))
-    return _Track(start=start, stop=stop, pauses=tuple(merged))
+    return _Track(start=start, stop=stop, pauses=tuple(merged), by_move=by_move)
 
 
 def _reaches(pause: Pause, instant: datetime) -> bool:
@@ -460,6 +499,7 @@ def _figures(target: Target, track: _Track, as_of: datetime) -> ClockFigures:
         target_minutes=target.minutes,
         counted=tuple(counted),
         pauses=track.pauses,
+        stopped_by_move=track.by_move,
     )
 
 
@@ -481,7 +521,9 @@ def _running_stretches(track: _Track, end: datetime) -> list[tuple[datetime, dat
 def _outcome(track: _Track, due: datetime | None, as_of: datetime) -> str:
     if track.stop is not None:
         assert due is not None
-        return MET if track.stop <= due else BREACHED
+        if track.stop > due:
+            return BREACHED
+        return MOVED if track.by_move else MET
     if due is not None and as_of > due:
         return BREACHED
     return PAUSED if track.paused else RUNNING
@@ -509,9 +551,11 @@ def _spans_between(
                 start=begins,
                 end=ordered[index + 1] if index + 1 < len(ordered) else end,
                 priority=measurement.priority,
-                resolved=measurement.resolution.stopped_at is not None,
+                resolved=measurement.resolution.stopped_at is not None
+                and measurement.moved_at is None,
                 response=_span_clock(measurement.response, begins),
                 resolution=_span_clock(measurement.resolution, begins),
+                moved=measurement.moved_at is not None,
             )
         )
     return spans
@@ -525,6 +569,7 @@ def _span_clock(figures: ClockFigures, at: datetime) -> SpanClock:
             due=figures.due,
             elapsed_minutes=figures.elapsed_minutes,
             stopped_at=figures.stopped_at,
+            stopped_by_move=figures.stopped_by_move,
         )
     outcome = figures.outcome
     if figures.due is not None and at > figures.due:
@@ -538,6 +583,7 @@ def _same_state(span: Span, following: Span) -> bool:
     return (
         span.priority == following.priority
         and span.resolved == following.resolved
+        and span.moved == following.moved
         and span.response == following.response
         and span.resolution == following.resolution
     )

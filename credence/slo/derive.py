@@ -9,12 +9,20 @@ ticket (see `rederive_all`).
 import logging
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from credence.slo.calendar import Calendar
-from credence.slo.clock import ClockEvent, ClockFigures, Measurement, measure, timeline
+from credence.slo.clock import (
+    ClockEvent,
+    ClockFigures,
+    Measurement,
+    SpanClock,
+    measure,
+    timeline,
+)
 from credence.slo.clock import Objective as ClockObjective
 from credence.slo.models import Objective as ObjectiveRow
 from credence.slo.objectives import current_objectives, forget_objectives
@@ -116,6 +124,79 @@ def measure_ticket(
     )
 
 
+def _stored_minutes(figures: ClockFigures) -> float | None:
+    """A stopped clock's minutes to its response or resolve, else None.
+
+    A clock stopped by a move to project work stores none: the time until
+    the move is neither a time to respond nor to resolve, and the reports
+    average and take medians of whatever minutes are stored.
+    """
+    if figures.stopped_at is None or figures.stopped_by_move:
+        return None
+    return figures.elapsed_minutes
+
+
+def _span_minutes(clock: SpanClock) -> float | None:
+    return None if clock.stopped_by_move else clock.elapsed_minutes
+
+
+def derived_figures(
+    events: list[ClockEvent],
+    objectives: Mapping[str, ClockObjective],
+    share: float,
+    now: datetime,
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The ticket's derived columns and its spans, from its history alone.
+
+    Plain values with no database access, so that a bulk writer (the scale
+    benchmark) derives exactly what `rederive_ticket` stores.
+    """
+    last_event = events[-1].at if events else now
+    as_of = max(now, last_event)
+    figures = measure(events, objectives, as_of=as_of)
+    running_dues = [
+        clock.due
+        for clock in (figures.response, figures.resolution)
+        if clock.stopped_at is None and clock.due is not None
+    ]
+    objective = objectives[figures.priority]
+    columns = {
+        "priority": figures.priority,
+        "response_due": figures.response.due,
+        "response_stopped_at": figures.response.stopped_at,
+        "response_outcome": figures.response.outcome,
+        "response_elapsed_minutes": _stored_minutes(figures.response),
+        "resolution_due": figures.resolution.due,
+        "resolution_stopped_at": figures.resolution.stopped_at,
+        "resolution_outcome": figures.resolution.outcome,
+        "resolution_elapsed_minutes": _stored_minutes(figures.resolution),
+        "next_due": min(running_dues) if running_dues else None,
+        "response_warn_at": warning_instant(
+            figures.response, share, objective.response.calendar, as_of
+        ),
+        "resolution_warn_at": warning_instant(
+            figures.resolution, share, objective.resolution.calendar, as_of
+        ),
+        "resolution_cycle": resolution_cycle(events),
+    }
+    spans = [
+        {
+            "start": span.start,
+            "end": span.end,
+            "priority": span.priority,
+            "resolved": span.resolved,
+            "response_outcome": span.response.outcome,
+            "response_due": span.response.due,
+            "response_elapsed_minutes": _span_minutes(span.response),
+            "resolution_outcome": span.resolution.outcome,
+            "resolution_due": span.resolution.due,
+            "resolution_elapsed_minutes": _span_minutes(span.resolution),
+        }
+        for span in timeline(events, objectives)
+    ]
+    return columns, spans
+
+
 def rederive_ticket(
     ticket: Ticket,
     objectives: Mapping[str, ClockObjective] | None = None,
@@ -130,58 +211,21 @@ def rederive_ticket(
     """
     objectives = objectives or current_objectives()
     events = history_of(ticket)
-    now = now or timezone.now()
-    last_event = events[-1].at if events else now
-    as_of = max(now, last_event)
-    figures = measure(events, objectives, as_of=as_of)
-
-    ticket.priority = figures.priority
-    ticket.response_due = figures.response.due
-    ticket.response_stopped_at = figures.response.stopped_at
-    ticket.response_outcome = figures.response.outcome
-    ticket.response_elapsed_minutes = (
-        figures.response.elapsed_minutes if figures.response.stopped_at else None
+    # The priority in force: the last one the history set (opened or a
+    # change), whose objective's warning share applies.
+    priority = next(
+        (event.priority for event in reversed(events) if event.priority),
+        ticket.priority,
     )
-    ticket.resolution_due = figures.resolution.due
-    ticket.resolution_stopped_at = figures.resolution.stopped_at
-    ticket.resolution_outcome = figures.resolution.outcome
-    ticket.resolution_elapsed_minutes = (
-        figures.resolution.elapsed_minutes if figures.resolution.stopped_at else None
-    )
-    running_dues = [
-        clock.due
-        for clock in (figures.response, figures.resolution)
-        if clock.stopped_at is None and clock.due is not None
-    ]
-    ticket.next_due = min(running_dues) if running_dues else None
-
-    share = warning_shares(objectives).get(figures.priority, DEFAULT_WARN_SHARE)
-    objective = objectives[figures.priority]
-    ticket.response_warn_at = warning_instant(
-        figures.response, share, objective.response.calendar, as_of
-    )
-    ticket.resolution_warn_at = warning_instant(
-        figures.resolution, share, objective.resolution.calendar, as_of
-    )
-    ticket.resolution_cycle = resolution_cycle(events)
+    share = warning_shares(objectives).get(priority, DEFAULT_WARN_SHARE)
+    columns, spans = derived_figures(events, objectives, share, now or timezone.now())
+    for name, value in columns.items():
+        setattr(ticket, name, value)
 
     if ticket.pk is not None:
         TicketSpan.objects.filter(ticket=ticket).delete()
         TicketSpan.objects.bulk_create(
-            TicketSpan(
-                ticket=ticket,
-                start=span.start,
-                end=span.end,
-                priority=span.priority,
-                resolved=span.resolved,
-                response_outcome=span.response.outcome,
-                response_due=span.response.due,
-                response_elapsed_minutes=span.response.elapsed_minutes,
-                resolution_outcome=span.resolution.outcome,
-                resolution_due=span.resolution.due,
-                resolution_elapsed_minutes=span.resolution.elapsed_minutes,
-            )
-            for span in timeline(events, objectives)
+            TicketSpan(ticket=ticket, **values) for values in spans
         )
 
 

@@ -4,6 +4,7 @@ The clock itself is in `clock.py` and knows nothing of the database;
 `objectives.py` turns these rows into its plain values.
 """
 
+from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ValidationError
@@ -225,3 +226,40 @@ class Objective(models.Model):
                     )
                 }
             )
+
+
+DEFAULT_SERVICE_WINDOW_DAYS = 7
+
+
+class ServiceSettings(models.Model):
+    """Desk-wide service settings a lead edits: one row, or none for defaults.
+
+    The service window separates service work from project work: a ticket
+    open longer than it is a project candidate, flagged in the queue and
+    counted in the reports, which a lead may move to project work.
+    """
+
+    service_window_days = models.PositiveIntegerField(
+        default=DEFAULT_SERVICE_WINDOW_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=(
+            "Days a ticket may stay open before it is flagged as a project "
+            "candidate: from 1 to 365, counted in calendar days."
+        ),
+    )
+
+    class Meta:
+        verbose_name = "service settings"
+        verbose_name_plural = "service settings"
+
+    def __str__(self) -> str:
+        return f"service window of {self.service_window_days} days"
+
+    @classmethod
+    def current(cls) -> "ServiceSettings":
+        """The settings in force: the stored row, or the defaults unsaved."""
+        return cls.objects.order_by("pk").first() or cls()
+
+    @property
+    def service_window(self) -> timedelta:
+        return timedelta(days=self.service_window_days)

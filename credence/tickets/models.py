@@ -48,6 +48,8 @@ class Outcome(models.TextChoices):
     BREACHED = "breached", "Breached"
     RUNNING = "running", "Running"
     PAUSED = "paused", "Paused"
+    # Stopped by a move to project work before its target was kept or missed.
+    MOVED = "moved", "Moved to project"
 
 
 class Ticket(models.Model):
@@ -90,6 +92,11 @@ class Ticket(models.Model):
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Set by `move_to_project`: when the ticket left service work, and where
+    # the project that took it over is tracked (a URL or a name). The
+    # reports count moved tickets from the first, without reading history.
+    moved_to_project_at = models.DateTimeField(null=True, blank=True)
+    project_tracked_at = models.CharField(max_length=300, blank=True)
 
     # Derived from the history as it stands now; see slo/derive.py.
     response_due = models.DateTimeField(null=True, blank=True)
@@ -203,6 +210,7 @@ class EventType(models.TextChoices):
     CLOSED = "closed", "Closed"
     MARKED_CONFIDENTIAL = "marked_confidential", "Marked confidential"
     FORMALISED = "formalised", "Formalised"
+    MOVED_TO_PROJECT = "moved_to_project", "Moved to project work"
 
 
 class AppendOnlyError(Exception):

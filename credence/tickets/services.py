@@ -40,6 +40,7 @@ from credence.workers.roles import is_agent, is_lead
 
 PRIORITIES = [value for value, _ in PRIORITY_CHOICES]
 TITLE_MAX = 200
+TRACKED_AT_MAX = 300
 
 
 def _now(at: datetime | None) -> datetime:
@@ -538,6 +539,13 @@ def reopen(
                 "%(ticket)s is still open; there is nothing to reopen.",
                 ticket=ticket.reference,
             )
+        if ticket.moved_to_project_at is not None:
+            raise InvalidTransition(
+                "%(ticket)s was moved to project work, tracked at %(tracked_at)s; "
+                "open a new ticket if service work is needed again.",
+                ticket=ticket.reference,
+                tracked_at=ticket.project_tracked_at,
+            )
         if ticket.status not in allowed:
             raise InvalidTransition(
                 "%(ticket)s is %(status)s and cannot be reopened; ask for help "
@@ -628,4 +636,56 @@ def formalise(
             )
         _record(ticket, EventType.FORMALISED, actor, at)
         ticket.confidential = False
+        return _finish(ticket, at)
+
+
+def move_to_project(
+    ticket: Ticket,
+    actor: Worker | None,
+    tracked_at: str,
+    reason: str,
+    at: datetime | None = None,
+) -> Ticket:
+    """Hand an open ticket over to project work, tracked elsewhere.
+
+    The ticket closes and both clocks stop: the reports count it as moved
+    to project, neither resolved nor breached after the move. The worker is
+    told in the conversation where the work went; the reason is kept in the
+    history for the team.
+    """
+    at = _now(at)
+    tracked_at = _clean_text(tracked_at, "where the project is tracked")
+    reason = _clean_text(reason, "why this is project work")
+    if len(tracked_at) > TRACKED_AT_MAX:
+        raise InvalidInput(
+            "Where the project is tracked is %(length)d characters; keep it to "
+            "%(limit)d, such as a link or the project's name.",
+            length=len(tracked_at),
+            limit=TRACKED_AT_MAX,
+        )
+    _require_sees(actor, ticket)
+    _require_agent(actor)
+    _require_on_desk(actor, ticket)
+    _require_lead(actor, "Only a lead can move a ticket to project work.")
+    with transaction.atomic():
+        ticket = _lock(ticket)
+        _require_open(ticket, "move it to project work")
+        told = (
+            "This has become project work, so it is closed here. The project "
+            f"is tracked at: {tracked_at}"
+        )
+        comment = _comment(ticket, CommentKind.AUTOMATIC, actor, told, at)
+        _record(
+            ticket,
+            EventType.MOVED_TO_PROJECT,
+            actor,
+            at,
+            tracked_at=tracked_at,
+            reason=reason,
+            comment=comment.pk,
+        )
+        ticket.status = Status.CLOSED
+        ticket.closed_at = at
+        ticket.moved_to_project_at = at
+        ticket.project_tracked_at = tracked_at
         return _finish(ticket, at)

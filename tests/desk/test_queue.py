@@ -259,6 +259,8 @@ def test_filter_counts_are_shown_beside_each_filter(
         "unassigned": 2,
         "breached": 3,
         "waiting": 1,
+        # All five were opened this morning, far inside the 7-day window.
+        "candidates": 0,
     }
     page = response.content.decode()
     assert 'Assigned to me <span class="count" id="count-mine">(2)</span>' in page

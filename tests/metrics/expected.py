@@ -105,6 +105,12 @@ AT_MONTH_END: dict[str, Any] = {
         "api": 1,
     },
     "by_kind": {"request": 5, "incident": 5},
+    # Nothing was moved to project work. The service window is 7 days, so a
+    # candidate was opened before 25 March 00:00 and was still open at the
+    # month's end: T4 alone (opened 23 March, waiting on the worker). T7 was
+    # opened on 30 March, two days before the end.
+    "moved_to_project": 0,
+    "project_candidates": 1,
 }
 
 # At Wednesday 11 March 12:00, the instant T6 is resolved. Only T1, T2,
@@ -156,4 +162,8 @@ AT_MID_MONTH: dict[str, Any] = {
         "api": 0,
     },
     "by_kind": {"request": 1, "incident": 4},
+    # A candidate was opened before 4 March 12:00 and still open then: T1
+    # was resolved on 2 March and T2 on 6 March, so none.
+    "moved_to_project": 0,
+    "project_candidates": 0,
 }

@@ -73,6 +73,12 @@ def shown_rows(metrics: dict[str, Any]) -> list[str]:
     shown += [f"{CHANNELS[key]} {n}" for key, n in metrics["by_channel"].items()]
     shown.append("Kind Tickets")
     shown += [f"{KINDS[key]} {n}" for key, n in metrics["by_kind"].items()]
+    shown.append("Tickets Count")
+    shown.append(f"Moved to project {metrics['moved_to_project']}")
+    shown.append(
+        "Project candidates (open longer than the service window) "
+        f"{metrics['project_candidates']}"
+    )
     return shown
 
 

@@ -112,7 +112,10 @@ def test_table_shows_overall_priorities_channels_and_kinds(
         "api 1",
     ]
     kinds = lines.index("Kind tickets")
-    assert lines[kinds + 1 :] == ["request 5", "incident 5"]
+    assert lines[kinds + 1 : kinds + 3] == ["request 5", "incident 5"]
+    # None moved; T4 alone open longer than 7 days at the month's end.
+    project = lines.index("Project work tickets")
+    assert lines[project + 1 :] == ["moved to project 0", "project candidates 1"]
 
 
 # The last month is 2026-11 in full-width digits, which int() would read.

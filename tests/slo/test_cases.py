@@ -219,7 +219,8 @@ def test_an_unreadable_file_is_reported_and_the_others_still_run(
             {"events": [{"at": "2026-06-01T09:00:00-04:00", "type": "escalated"}]},
             "event 1 has unknown type 'escalated': use one of opened, acknowledged, "
             "replied, noted, auto_replied, worker_commented, waiting, resumed, "
-            "priority_changed, resolved, reopened, closed.",
+            "priority_changed, resolved, reopened, closed, "
+            "moved_to_project.",
         ),
         (
             {"events": [{"at": "2026-06-01T09:00:00", "type": "opened"}]},
@@ -271,7 +272,7 @@ def test_an_unreadable_file_is_reported_and_the_others_still_run(
         (
             {"expect": {"response": {"outcome": "late"}}},
             "expect.response.outcome is 'late': use one of met, breached, running, "
-            "paused.",
+            "paused, moved.",
         ),
         (
             {"as_of": "tomorrow"},

@@ -474,7 +474,7 @@ def test_unknown_event_types_are_refused() -> None:
     assert str(raised.value) == (
         "Unknown event type 'escalated': use one of opened, acknowledged, replied, "
         "noted, auto_replied, worker_commented, waiting, resumed, priority_changed, "
-        "resolved, reopened, closed."
+        "resolved, reopened, closed, moved_to_project."
     )
 
 

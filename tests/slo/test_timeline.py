@@ -309,7 +309,12 @@ def check_timeline_agrees_with_measure(chance: random.Random) -> None:
         measurement = measure(events, objectives, as_of=instant)
         context = f"at {instant.isoformat()}: {span}"
         assert span.priority == measurement.priority, context
-        assert span.resolved == (measurement.resolution.stopped_at is not None)
+        # A move stops the resolution clock without resolving the ticket.
+        moved = measurement.moved_at is not None
+        assert span.moved == moved, context
+        assert span.resolved == (
+            measurement.resolution.stopped_at is not None and not moved
+        ), context
         for clock, figures in (
             (span.response, measurement.response),
             (span.resolution, measurement.resolution),
