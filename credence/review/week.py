@@ -117,9 +117,19 @@ def _open_at(as_of: datetime) -> QuerySet[TicketSpan]:
     A ticket moved to project work is no longer open service work, though
     it was never resolved.
     """
+    # A ticket whose last resolve came at or before `as_of` was resolved
+    # then (a reopen afterwards would have cleared it), so only tickets still
+    # unresolved or resolved later can have been open: a cheap, indexed
+    # first cut before the spans say exactly.
+    unresolved_then = Q(ticket__resolved_at__isnull=True) | Q(
+        ticket__resolved_at__gt=as_of
+    )
     return (
         TicketSpan.objects.filter(
-            ticket__opened_at__lte=as_of, start__lte=as_of, resolved=False
+            unresolved_then,
+            ticket__opened_at__lte=as_of,
+            start__lte=as_of,
+            resolved=False,
         )
         .filter(Q(end__isnull=True) | Q(end__gt=as_of))
         .exclude(ticket__moved_to_project_at__lte=as_of)

@@ -132,6 +132,8 @@ class Ticket(models.Model):
             models.Index(fields=["status", "next_due"], name="queue_order"),
             models.Index(fields=["requester", "-opened_at"], name="my_tickets"),
             models.Index(fields=["opened_at", "channel", "kind"], name="period_volume"),
+            # The weekly review's first cut of tickets open at an instant.
+            models.Index(fields=["resolved_at"], name="last_resolved"),
             # Only running clocks have a warning instant, so the watcher's
             # index holds the open tickets alone, however many are stored.
             models.Index(
