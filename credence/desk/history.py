@@ -49,7 +49,7 @@ def _name(worker_id: object, names: dict[int, str]) -> str:
     return "a former team member"
 
 
-def describe(event: TicketEvent, names: dict[int, str]) -> str:
+def describe(event: TicketEvent, names: dict[int, str], for_lead: bool = True) -> str:
     data = event.data or {}
     if event.type == EventType.OPENED:
         channel = CHANNEL_NAMES.get(data.get("channel", ""), data.get("channel", ""))
@@ -62,6 +62,10 @@ def describe(event: TicketEvent, names: dict[int, str]) -> str:
             return "Unassigned"
         return f"Assigned to {_name(data.get('assignee'), names)}"
     if event.type == EventType.MARKED_CONFIDENTIAL:
+        # The reason is for leads: once formalised, agents read the history
+        # too, and learn only that the ticket was confidential for a while.
+        if not for_lead:
+            return "Marked confidential"
         return f"Marked confidential: {data.get('reason', '')}"
     if event.type == EventType.PRIORITY_CHANGED:
         return (
@@ -71,7 +75,7 @@ def describe(event: TicketEvent, names: dict[int, str]) -> str:
     return _PLAIN.get(event.type, event.get_type_display())
 
 
-def ticket_history(ticket: Ticket) -> list[HistoryLine]:
+def ticket_history(ticket: Ticket, for_lead: bool = True) -> list[HistoryLine]:
     """The ticket's events, oldest first, in two queries whatever their number."""
     events = list(ticket.events.select_related("actor").order_by("at", "id"))
     assignee_ids = {
@@ -87,7 +91,7 @@ def ticket_history(ticket: Ticket) -> list[HistoryLine]:
         HistoryLine(
             at=event.at,
             who=event.actor.display_name if event.actor else SYSTEM_NAME,
-            what=describe(event, names),
+            what=describe(event, names, for_lead),
         )
         for event in events
     ]

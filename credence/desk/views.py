@@ -220,7 +220,7 @@ def _ticket_page(
         "ticket": ticket,
         "shown": _shown_actions(ticket, is_lead(request.user), failed, failed_form),
         "comments": ticket.comments.select_related("author"),
-        "history": ticket_history(ticket),
+        "history": ticket_history(ticket, for_lead=is_lead(request.user)),
         "clocks": clock_panels(ticket, now, zone),
         "forms": _ticket_forms(ticket, failed, failed_form),
         "failed": failed,

@@ -80,10 +80,22 @@ def figure_rows(
         ]
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula, so a
+# worker's title such as =HYPERLINK(...) would run on the lead's machine.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """The cell as text a spreadsheet shows rather than runs."""
+    if cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
 def as_csv(rows: Iterator[list[str]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows(rows)
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 

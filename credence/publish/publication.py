@@ -15,7 +15,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
+from django.utils import timezone
 
+from credence.errors import InvalidInput
 from credence.metrics.measure import PRIORITIES
 from credence.publish import charts
 from credence.publish.models import Recipient
@@ -125,9 +127,27 @@ def mail_publication(
 
 
 def publish(report: MonthReport, directory: Path, send: bool) -> Published:
-    """Write the month's files and, if asked, mail it to the lead's list."""
+    """Write the month's files and, if asked, mail it to the lead's list.
+
+    Only a month that has ended is published: before its end the figures
+    would still move, and a post or mail saying how a month went must not.
+    """
+    if report.as_of < report.period.end:
+        raise InvalidInput(
+            "%(month)s has not ended yet; publish it from %(end)s on.",
+            month=report.period.label,
+            end=timezone.localtime(report.period.end).strftime("%d %B %Y %H:%M"),
+        )
     images = chart_images(report)
-    markdown, html = write_publication(report, directory, images)
+    try:
+        markdown, html = write_publication(report, directory, images)
+    except OSError as error:
+        raise InvalidInput(
+            "Cannot write the publication into %(directory)s (%(reason)s). "
+            "Choose a folder you may write to.",
+            directory=str(directory),
+            reason=error.strerror or str(error),
+        ) from None
     recipients: list[str] = []
     if send:
         recipients = list(Recipient.objects.values_list("email", flat=True))

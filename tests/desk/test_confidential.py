@@ -11,6 +11,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from credence.tickets import services
 from credence.tickets.models import Comment, Ticket, TicketEvent
 from credence.workers.models import Worker
 from tests.conftest import signed_in
@@ -309,3 +310,24 @@ def test_the_metrics_count_it_without_naming_it(
     assert SECRET_TITLE not in page
     assert "Ordinary printer" not in page
     assert "Wanda" not in page
+
+
+def test_after_formalising_agents_do_not_read_why_it_was_confidential(
+    lead: Worker, agent: Worker, worker: Worker
+) -> None:
+    ticket = services.open_ticket(
+        requester=worker,
+        kind="request",
+        title="Payroll access",
+        priority="low",
+        actor=worker,
+    )
+    services.mark_confidential(ticket, lead, "HR matter")
+    services.formalise(ticket, lead)
+
+    agent_page = signed_in(agent).get(f"/desk/tickets/{ticket.number}/").text
+    lead_page = signed_in(lead).get(f"/desk/tickets/{ticket.number}/").text
+
+    assert "Marked confidential" in agent_page
+    assert "HR matter" not in agent_page
+    assert "Marked confidential: HR matter" in lead_page

@@ -3,11 +3,13 @@
 import base64
 import json
 import re
+from datetime import UTC, datetime
 from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+import time_machine
+from django.core.management import CommandError, call_command
 
 from credence.tickets.models import Ticket
 from tests.publish.helpers import publish_march
@@ -160,4 +162,32 @@ def test_command_refuses_a_month_it_cannot_read(tmp_path: Path) -> None:
 
     assert str(refused.value) == (
         "'March' is not a month: give it as YYYY-MM, for example 2016-03."
+    )
+
+
+def test_a_month_not_yet_over_is_not_published(tmp_path: Path, db: None) -> None:
+    with (
+        time_machine.travel(datetime(2026, 12, 4, 12, tzinfo=UTC), tick=False),
+        pytest.raises(CommandError) as error,
+    ):
+        call_command("publish", "--month", "2026-12", "--to", str(tmp_path))
+
+    assert str(error.value) == (
+        "December 2026 has not ended yet; publish it from 01 January 2027 00:00 on."
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_that_cannot_be_written_says_so(tmp_path: Path, db: None) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+
+    with (
+        time_machine.travel(datetime(2026, 12, 4, 12, tzinfo=UTC), tick=False),
+        pytest.raises(CommandError) as error,
+    ):
+        call_command("publish", "--month", "2026-11", "--to", str(blocked / "x"))
+
+    assert str(error.value).startswith(
+        f"Cannot write the publication into {blocked / 'x'}"
     )

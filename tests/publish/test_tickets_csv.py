@@ -3,6 +3,9 @@
 import csv
 import io
 
+import pytest
+
+from credence.publish.exports import as_csv, spreadsheet_safe
 from credence.tickets import services
 from credence.tickets.models import Ticket
 from credence.workers.models import Worker
@@ -118,3 +121,21 @@ def test_an_unknown_outcome_is_refused(march: dict[str, Ticket], agent: Worker) 
 
     assert response.status_code == 400
     assert "Choose the outcome: met or breached." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        (
+            '=HYPERLINK("http://evil.example/","click")',
+            '\'=HYPERLINK("http://evil.example/","click")',
+        ),
+        ("@SUM(1+1)", "'@SUM(1+1)"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("Printer jams", "Printer jams"),
+    ],
+)
+def test_a_cell_a_spreadsheet_would_run_is_kept_as_text(cell: str, shown: str) -> None:
+    assert spreadsheet_safe(cell) == shown
+    assert as_csv(iter([[cell]])).strip().strip('"').replace('""', '"') == shown

@@ -44,7 +44,10 @@ class Command(BaseCommand):
             raise CommandError(error.message) from None
 
         report = month_report(period, timezone.now())
-        published = publish(report, Path(options["to"]), send=options["send"])
+        try:
+            published = publish(report, Path(options["to"]), send=options["send"])
+        except InvalidInput as error:
+            raise CommandError(error.message) from None
         self.stdout.write(f"Wrote {published.markdown} and {published.html}.")
         if options["send"]:
             if published.recipients:
