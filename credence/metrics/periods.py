@@ -136,6 +136,15 @@ def parse_week(text: str) -> Period:
             last=LAST_YEAR,
             weeks=_last_week_of(LAST_YEAR),
         )
+    if match is not None and 1 <= int(match[2]) <= 53:
+        year, week = int(match[1]), int(match[2])
+        if week > _last_week_of(year):
+            raise InvalidInput(
+                "%(year)d has %(weeks)d weeks; choose one from %(year)d-W01 to "
+                "%(year)d-W%(weeks)02d.",
+                year=year,
+                weeks=_last_week_of(year),
+            )
     try:
         if match is None:
             raise ValueError(text)

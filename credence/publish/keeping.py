@@ -19,6 +19,10 @@ def _check_lead(person: Worker) -> None:
         raise NotAllowed(LEADS_ONLY)
 
 
+# An explanation is read in a post and a mail; a few paragraphs at most.
+EXPLANATION_LIMIT = 4000
+
+
 def explain_miss(
     person: Worker, month: str, group: str, clock: str, text: str
 ) -> Explanation | None:
@@ -35,6 +39,13 @@ def explain_miss(
         )
 
     text = text.strip()
+    if len(text) > EXPLANATION_LIMIT:
+        raise InvalidInput(
+            "The explanation is %(length)d characters; keep it to %(limit)d, "
+            "the length of a few paragraphs.",
+            length=len(text),
+            limit=EXPLANATION_LIMIT,
+        )
     if not text:
         Explanation.objects.filter(month=period.key, group=group, clock=clock).delete()
         return None

@@ -248,7 +248,7 @@ def test_a_week_as_of_an_instant_in_it(agent: Worker, march: dict[str, Ticket]) 
         ),
         (
             {"week": "2025-W53"},
-            "'2025-W53' is not a week: give it as YYYY-Www, for example 2026-W49.",
+            "2025 has 52 weeks; choose one from 2025-W01 to 2025-W52.",
             {"week"},
         ),
         (

@@ -75,7 +75,23 @@ def test_a_bad_month_is_refused_with_the_expected_form(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["2025-W53", "2026-W00", "2026-49", "W49", f"{FULL_WIDTH_2026}-W11"]
+    ("text", "year", "weeks"),
+    # 28 December 2025 is in week 52 of 2025; 28 December 2026 in week 53.
+    [("2025-W53", 2025, 52), ("2027-W53", 2027, 52)],
+)
+def test_a_week_the_year_does_not_have_says_how_many_it_has(
+    text: str, year: int, weeks: int
+) -> None:
+    with pytest.raises(InvalidInput) as error:
+        periods.parse_week(text)
+
+    assert error.value.message == (
+        f"{year} has {weeks} weeks; choose one from {year}-W01 to {year}-W{weeks}."
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["2026-W00", "2026-W54", "2026-49", "W49", f"{FULL_WIDTH_2026}-W11"]
 )
 def test_a_bad_week_is_refused_with_the_expected_form(text: str) -> None:
     with pytest.raises(InvalidInput) as error:

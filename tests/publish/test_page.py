@@ -2,9 +2,12 @@
 
 from pathlib import Path
 
+import pytest
 from django.core import mail
 from pytest_django.fixtures import Settings
 
+from credence.errors import InvalidInput
+from credence.publish.keeping import explain_miss
 from credence.publish.models import Explanation, Recipient
 from credence.slo.models import Objective
 from credence.tickets.models import Ticket, TicketSpan
@@ -181,3 +184,14 @@ def test_what_if_refuses_a_target_out_of_range(
         "&#x27;140&#x27; is not a target: give a percentage from 0 to 100."
         in page.content.decode()
     )
+
+
+def test_an_explanation_longer_than_a_few_paragraphs_is_refused(lead: Worker) -> None:
+    with pytest.raises(InvalidInput) as error:
+        explain_miss(lead, "2026-03", "high", "response", "x" * 4001)
+
+    assert error.value.message == (
+        "The explanation is 4001 characters; keep it to 4000, the length of a few "
+        "paragraphs."
+    )
+    assert not Explanation.objects.exists()
