@@ -41,12 +41,12 @@ from credence.desk.queue import (
     open_queue,
     queue_row,
 )
-from credence.desk.zones import display_zone
 from credence.errors import InvalidInput, InvalidTransition
 from credence.tickets.models import Ticket
 from credence.tickets.visibility import confidential_tickets, get_desk_ticket
 from credence.workers.models import Worker
 from credence.workers.roles import is_agent, is_lead
+from credence.workers.zones import display_zone
 
 View = Callable[..., HttpResponse]
 

@@ -24,7 +24,6 @@ from credence.errors import InvalidInput, InvalidTransition, NotFound
 from credence.portal.forms import AskForm, CommentForm, NotFixedForm
 from credence.portal.submit import comment_from_portal, open_from_portal
 from credence.portal.wording import STATUS_SENTENCE, STATUS_SHORT, conversation
-from credence.portal.zones import worker_time_zone
 from credence.tickets import services
 from credence.tickets.expectations import (
     expectation_sentence,
@@ -34,6 +33,7 @@ from credence.tickets.expectations import (
 from credence.tickets.models import OPEN_STATUSES, Status, Ticket
 from credence.tickets.visibility import get_visible_ticket, visible_tickets
 from credence.workers.models import Worker
+from credence.workers.zones import display_zone
 
 HOME_LIST_LENGTH = 5
 PAGE_SIZE = 25
@@ -53,7 +53,7 @@ def _render(
     status: int = 200,
 ) -> HttpResponse:
     # Times on these pages are the worker's own wall-clock times.
-    with timezone.override(worker_time_zone(request.user)):
+    with timezone.override(display_zone(request.user)):
         return render(request, template, context, status=status)
 
 
@@ -96,7 +96,7 @@ def _sent_notice(ticket: Ticket, opened: bool, worker: Worker) -> str:
         said = f"Sent to the IT team as {ticket.reference}."
     else:
         said = f"You already sent this as {ticket.reference}; we kept that one."
-    sentence = expectation_sentence(ticket, timezone.now(), worker_time_zone(worker))
+    sentence = expectation_sentence(ticket, timezone.now(), display_zone(worker))
     return f"{said} {sentence}".strip()
 
 
@@ -139,7 +139,7 @@ def _ticket_page(
     status: int = 200,
 ) -> HttpResponse:
     now = timezone.now()
-    zone = worker_time_zone(request.user)
+    zone = display_zone(request.user)
     context = {
         "ticket": ticket,
         "status_sentence": STATUS_SENTENCE[Status(ticket.status)],

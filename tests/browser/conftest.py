@@ -7,13 +7,15 @@ never downloaded: Playwright drives the system's Chromium.
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from credence.slo import objectives
+from credence.slo.models import Calendar
 from tests.conftest import PASSWORD
 
 # The live server runs Django in a thread beside Playwright's event loop;
@@ -123,6 +125,18 @@ def sign_out_in_another_tab(page: Page, base_url: str) -> Page:
     other.get_by_role("button", name=re.compile(r"^Sign out ")).click()
     other.wait_for_url(re.compile(r"/sign-in/"))
     return other
+
+
+@pytest.fixture
+def business_hours_in_utc(transactional_db: None) -> Iterator[None]:
+    """The default business calendar, Monday to Friday 09:00-17:00, in UTC."""
+    objectives.forget_objectives()
+    objectives.ensure_defaults()
+    calendar = Calendar.objects.get(name=objectives.BUSINESS_HOURS_NAME)
+    calendar.time_zone = "UTC"
+    calendar.save()
+    yield
+    objectives.forget_objectives()
 
 
 @pytest.fixture

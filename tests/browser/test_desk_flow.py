@@ -8,7 +8,7 @@ look like a working morning.
 """
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,8 +16,6 @@ import pytest
 import time_machine
 from playwright.sync_api import Page, ViewportSize, expect
 
-from credence.slo import objectives
-from credence.slo.models import Calendar
 from credence.tickets import services
 from credence.tickets.models import Ticket
 from credence.workers.models import Worker
@@ -31,15 +29,9 @@ TITLE = "Printer on floor 2 prints blank pages"
 RESOLUTION = "The toner cartridge was empty; it is replaced and prints again."
 
 
-@pytest.fixture(autouse=True)
-def business_hours_in_utc(transactional_db: None) -> Iterator[None]:
-    objectives.forget_objectives()
-    objectives.ensure_defaults()
-    calendar = Calendar.objects.get(name=objectives.BUSINESS_HOURS_NAME)
-    calendar.time_zone = "UTC"
-    calendar.save()
-    yield
-    objectives.forget_objectives()
+# Business hours Monday to Friday 09:00-17:00 UTC, whatever the installation
+# zone says, for the hand-worked dues below.
+pytestmark = pytest.mark.usefixtures("business_hours_in_utc")
 
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:
