@@ -49,6 +49,11 @@ INSTALLED_APPS = [
     "credence.demo",
     "credence.notify",
     "credence.publish",
+    "credence.directory",
+    "credence.knowledge",
+    "credence.catalog",
+    "credence.assistant",
+    "credence.selfservice",
 ]
 
 MIDDLEWARE = [

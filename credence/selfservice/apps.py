@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SelfserviceConfig(AppConfig):
+    name = "credence.selfservice"
+    label = "selfservice"
+    verbose_name = "Self-service and satisfaction"
