@@ -1,9 +1,8 @@
 """`credence import SOURCE ...`: take in history from another system.
 
-Each source is a sub-command with its own arguments. Sources to come (the
-directory, devices, applications, recent changes) are added as further
-entries of SOURCES, each a small class like ServiceNowEventLog that reads
-its arguments and calls its domain module in credence.imports.
+Each source is a sub-command with its own arguments: a small class like
+ServiceNowEventLog that reads its arguments and calls its domain module.
+The directory and knowledge apps bring their own sources.
 """
 
 import argparse
@@ -12,6 +11,7 @@ from typing import Any, Protocol
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from credence.directory.sources import DIRECTORY_SOURCES
 from credence.errors import CredenceError
 from credence.imports.servicenow import (
     ImportSummary,
@@ -19,6 +19,7 @@ from credence.imports.servicenow import (
     time_zone_named,
 )
 from credence.imports.servicenow_log import Problem
+from credence.knowledge.sources import KNOWLEDGE_SOURCES
 
 
 class Source(Protocol):
@@ -102,7 +103,11 @@ class ServiceNowEventLog:
             )
 
 
-SOURCES: dict[str, Source] = {"servicenow-eventlog": ServiceNowEventLog()}
+SOURCES: dict[str, Source] = {
+    "servicenow-eventlog": ServiceNowEventLog(),
+    **DIRECTORY_SOURCES,
+    **KNOWLEDGE_SOURCES,
+}
 
 
 def _positive(text: str) -> int:
