@@ -12,6 +12,7 @@ urlpatterns = [
     path("portal/request/", include("credence.catalog.urls")),
     path("portal/assistant/", include("credence.assistant.urls")),
     path("portal/self-service/", include("credence.selfservice.urls")),
+    path("portal/me/", include("credence.directory.urls")),
     path("portal/", include("credence.portal.urls")),
     path("desk/metrics/", include("credence.metrics.urls")),
     path("desk/publish/", include("credence.publish.urls")),

@@ -1,5 +1,9 @@
-from django.urls import URLPattern
+from django.urls import URLPattern, path
+
+from credence.directory import views
 
 app_name = "directory"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [
+    path("", views.mine, name="mine"),
+]
