@@ -1,12 +1,332 @@
 """Opening a request from the catalog: the contract other apps call.
 
-The catalog app replaces the body; the signature stays.
+`open_request` checks a worker's answers against the request type's fields
+(conditions, required rules, the shape of each answer), works out the
+priority, and opens the ticket through the portal with its answers stored,
+all in one transaction. The portal's form goes through `request_from_portal`,
+which adds the conversation that led to the request, if any.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
 
-from credence.tickets.models import Ticket
+from django.db import transaction
+from django.utils import timezone
+
+from credence.assistant.handoff import attach_to_ticket
+from credence.catalog.conditions import shown_fields
+from credence.catalog.models import (
+    Field,
+    FieldType,
+    RequestAnswer,
+    RequestType,
+    TicketRequest,
+)
+from credence.directory import context
+from credence.errors import InvalidInput, NotFound
+from credence.portal.submit import DOUBLE_SUBMIT_WINDOW
+from credence.tickets import services
+from credence.tickets.models import Channel, Ticket
+from credence.tickets.priority import (
+    AFFECTED_LABELS,
+    CAN_WORK_LABELS,
+    Affected,
+    CanWork,
+    priority_from_answers,
+)
+from credence.tickets.services import TITLE_MAX
 from credence.workers.models import Worker
+
+TEXT_MAX = 200
+LONG_TEXT_MAX = 4000
+
+# The two questions of a type whose priority the worker's answers give,
+# asked after its own fields under these names.
+AFFECTED = "affected"
+CAN_WORK = "can_work"
+IMPACT_LABELS = {
+    AFFECTED: "How many people are affected?",
+    CAN_WORK: "Can you keep working?",
+}
+IMPACT_ERRORS = {
+    AFFECTED: "Choose how many people are affected; “Not sure” is fine.",
+    CAN_WORK: "Choose whether you can keep working; “Not sure” is fine.",
+}
+
+
+class AnswerError(InvalidInput):
+    """An answer that cannot be taken, naming the field it belongs to."""
+
+    def __init__(self, field_name: str, template: str, **params: Any) -> None:
+        self.field_name = field_name
+        super().__init__(template, **params)
+
+
+@dataclass(frozen=True)
+class OwnItem:
+    """One of the worker's devices or applications, as a form offers it."""
+
+    pk: int
+    label: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    name: str
+    label: str
+    type: str
+    value: str
+    field: Field | None = None
+    item_pk: int | None = None
+
+
+def own_items(field_type: str, worker: Worker) -> list[OwnItem]:
+    """The worker's own devices or applications, for a field of that type."""
+    found: Sequence[Any]
+    if field_type == FieldType.DEVICE:
+        found = context.devices_for(worker)
+    elif field_type == FieldType.APPLICATION:
+        found = context.applications_for(worker)
+    else:
+        return []
+    return [
+        OwnItem(pk=item.pk, label=str(item.label), role=str(getattr(item, "role", "")))
+        for item in found
+    ]
+
+
+def active_type(slug: str) -> RequestType:
+    request_type = RequestType.objects.filter(slug=slug, active=True).first()
+    if request_type is None:
+        raise NotFound(
+            "There is no request type “%(slug)s” in the catalog; choose one from "
+            "the list of requests.",
+            slug=slug,
+        )
+    return request_type
+
+
+def _check_one(field: Field, raw: str, worker: Worker) -> Answer | None:
+    """The field's answer, None if left empty; AnswerError if it is wrong."""
+    value = raw.strip()
+    if not value:
+        if field.required:
+            raise AnswerError(field.name, "Answer “%(label)s”.", label=field.label)
+        return None
+    answer = Answer(field.name, field.label, field.type, value, field)
+    if field.type in (FieldType.CHOICE, FieldType.YES_NO):
+        offered = field.answers()
+        if value not in offered:
+            raise AnswerError(
+                field.name,
+                "For “%(label)s”, choose one of: %(choices)s.",
+                label=field.label,
+                choices=", ".join(offered.values()),
+            )
+        return Answer(field.name, field.label, field.type, offered[value], field)
+    if field.type == FieldType.DATE:
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            raise AnswerError(
+                field.name,
+                "For “%(label)s”, give a date as year-month-day, for example "
+                "2026-12-31.",
+                label=field.label,
+            ) from None
+        return Answer(field.name, field.label, field.type, day.isoformat(), field)
+    limit = LONG_TEXT_MAX if field.type == FieldType.LONG_TEXT else TEXT_MAX
+    if len(value) > limit:
+        raise AnswerError(
+            field.name,
+            "Keep “%(label)s” to %(limit)d characters (it has %(length)d).",
+            label=field.label,
+            limit=limit,
+            length=len(value),
+        )
+    if field.type in (FieldType.DEVICE, FieldType.APPLICATION):
+        # Naming one of the worker's own items links the answer to it; any
+        # other text is "something else", typed.
+        for item in own_items(field.type, worker):
+            if item.label == value:
+                return Answer(
+                    field.name, field.label, field.type, value, field, item.pk
+                )
+    return answer
+
+
+def _check_impact(name: str, raw: str, labels: Mapping[Any, str]) -> Answer:
+    value = raw.strip()
+    for key, label in labels.items():
+        if key.value == value:
+            return Answer(name, IMPACT_LABELS[name], FieldType.CHOICE, label)
+    raise AnswerError(name, IMPACT_ERRORS[name])
+
+
+def check_answers(
+    request_type: RequestType, answers: Mapping[str, str], worker: Worker
+) -> tuple[list[Answer], dict[str, str]]:
+    """The answers to keep, and what is wrong, by field name.
+
+    Answers to fields that are not shown are dropped; a required field is
+    required only when shown.
+    """
+    fields = list(request_type.fields.all())
+    kept: list[Answer] = []
+    problems: dict[str, str] = {}
+    for field in shown_fields(fields, answers):
+        try:
+            answer = _check_one(field, answers.get(field.name, ""), worker)
+        except AnswerError as error:
+            problems[field.name] = error.message
+            continue
+        if answer is not None:
+            kept.append(answer)
+    if request_type.asks_impact:
+        for name, labels in ((AFFECTED, AFFECTED_LABELS), (CAN_WORK, CAN_WORK_LABELS)):
+            try:
+                kept.append(_check_impact(name, answers.get(name, ""), labels))
+            except AnswerError as error:
+                problems[name] = error.message
+    return kept, problems
+
+
+def priority_for(request_type: RequestType, answers: Mapping[str, str]) -> str:
+    if request_type.asks_impact:
+        return priority_from_answers(
+            Affected(answers[AFFECTED].strip()), CanWork(answers[CAN_WORK].strip())
+        )
+    return request_type.fixed_priority
+
+
+def title_for(request_type: RequestType, kept: Sequence[Answer], title: str) -> str:
+    """The worker's title, or the type's name and its first short answer.
+
+    A short answer is a line of text, a choice, a device or an application.
+    """
+    if title.strip():
+        return title.strip()
+    short = (
+        FieldType.TEXT,
+        FieldType.CHOICE,
+        FieldType.DEVICE,
+        FieldType.APPLICATION,
+    )
+    first = next((a for a in kept if a.field is not None and a.type in short), None)
+    if first is None:
+        return request_type.name
+    # "Something else" or "An application" says less than the question it
+    # brings up: name the ticket after that answer instead.
+    follow_up = next(
+        (
+            a
+            for a in kept
+            if a.field is not None
+            and first.field is not None
+            and a.field.condition_field_id == first.field.pk
+            and a.type in short
+        ),
+        None,
+    )
+    first = follow_up or first
+    made = f"{request_type.name}: {first.value}"
+    if len(made) > TITLE_MAX:
+        made = made[: TITLE_MAX - 1].rstrip() + "…"
+    return made
+
+
+def _just_sent(
+    worker: Worker,
+    request_type: RequestType,
+    title: str,
+    description: str,
+    kept: Sequence[Answer],
+    now: datetime,
+) -> Ticket | None:
+    """The worker's latest portal ticket, if this request is a copy of it.
+
+    As in "Ask for help": only the latest ticket is compared, and only
+    within seconds, so the same request made again later is a new ticket.
+    """
+    latest = (
+        Ticket.objects.filter(requester=worker, channel=Channel.PORTAL)
+        .order_by("-opened_at", "-number")
+        .first()
+    )
+    if latest is None or now - latest.opened_at > DOUBLE_SUBMIT_WINDOW:
+        return None
+    if latest.title != title or latest.description != description.strip():
+        return None
+    earlier = TicketRequest.objects.filter(ticket=latest).first()
+    if earlier is None or earlier.request_type_id != request_type.pk:
+        return None
+    stored = list(earlier.answers.values_list("name", "value"))
+    if stored != [(answer.name, answer.value) for answer in kept]:
+        return None
+    return latest
+
+
+def _store(ticket: Ticket, request_type: RequestType, kept: Sequence[Answer]) -> None:
+    record = TicketRequest.objects.create(
+        ticket=ticket, request_type=request_type, type_name=request_type.name
+    )
+    RequestAnswer.objects.bulk_create(
+        RequestAnswer(
+            request=record,
+            field=answer.field,
+            name=answer.name,
+            label=answer.label,
+            type=answer.type,
+            value=answer.value,
+            item_pk=answer.item_pk,
+            position=position,
+        )
+        for position, answer in enumerate(kept)
+    )
+
+
+def submit_request(
+    worker: Worker,
+    request_type: RequestType,
+    answers: Mapping[str, str],
+    *,
+    title: str = "",
+    description: str = "",
+) -> tuple[Ticket, bool]:
+    """Open the request; False with the earlier ticket if it is a copy.
+
+    The check and the opening hold the worker's row lock in one
+    transaction, as the portal's "Ask for help" does, so two copies sent at
+    the same moment queue and the second finds the first.
+    """
+    kept, problems = check_answers(request_type, answers, worker)
+    if problems:
+        name, message = next(iter(problems.items()))
+        raise AnswerError(name, "%(message)s", message=message)
+    priority = priority_for(request_type, answers)
+    title = title_for(request_type, kept, title)
+
+    with transaction.atomic():
+        Worker.objects.select_for_update().get(pk=worker.pk)
+        now = timezone.now()
+        earlier = _just_sent(worker, request_type, title, description, kept, now)
+        if earlier is not None:
+            return earlier, False
+        ticket = services.open_ticket(
+            requester=worker,
+            kind=request_type.kind,
+            title=title,
+            description=description,
+            channel=Channel.PORTAL,
+            priority=priority,
+            actor=worker,
+            at=now,
+        )
+        _store(ticket, request_type, kept)
+        return ticket, True
 
 
 def open_request(
@@ -19,7 +339,43 @@ def open_request(
 ) -> Ticket:
     """Open a ticket of the request type for the worker, through the portal.
 
-    Answers are keyed by the field's name. Raises InvalidInput, naming the
-    field, when an answer is missing or wrong.
+    Answers are keyed by the field's name; a device or application field
+    takes the label of one of the worker's own items, or any text typed.
+    A type whose priority the worker's answers give also takes `affected`
+    and `can_work` (the values of `credence.tickets.priority`). Without a
+    title, the ticket is named after the type and its first short answer.
+    Raises AnswerError (an InvalidInput), naming the field, when an answer
+    is missing or wrong. The same request sent twice within seconds opens
+    one ticket, and the second call returns it.
     """
-    raise NotImplementedError
+    ticket, _ = submit_request(
+        worker,
+        active_type(type_slug),
+        answers,
+        title=title,
+        description=description,
+    )
+    return ticket
+
+
+def request_from_portal(
+    worker: Worker,
+    request_type: RequestType,
+    answers: Mapping[str, str],
+    *,
+    title: str,
+    description: str,
+    conversation_id: int | None,
+) -> tuple[Ticket, bool]:
+    """Open the request the form describes, with its conversation attached.
+
+    The ticket and the attachment share one transaction: a conversation
+    that cannot be attached leaves no ticket behind either.
+    """
+    with transaction.atomic():
+        ticket, opened = submit_request(
+            worker, request_type, answers, title=title, description=description
+        )
+        if opened and conversation_id is not None:
+            attach_to_ticket(conversation_id, ticket, worker)
+        return ticket, opened

@@ -1,5 +1,10 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from credence.catalog import views
 
 app_name = "catalog"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.catalog_home, name="home"),
+    path("<slug:slug>/", views.request_form, name="request"),
+]

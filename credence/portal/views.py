@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
+from credence.catalog.models import RequestType
 from credence.errors import InvalidInput, InvalidTransition, NotFound
 from credence.portal.forms import AskForm, CommentForm, NotFixedForm
 from credence.portal.submit import comment_from_portal, open_from_portal
@@ -87,7 +88,10 @@ def home(request: WorkerRequest) -> HttpResponse:
     return _render(
         request,
         "portal/home.html",
-        {"tickets": _listed(tickets.order_by("-opened_at")[:HOME_LIST_LENGTH])},
+        {
+            "request_types": RequestType.objects.filter(active=True),
+            "tickets": _listed(tickets.order_by("-opened_at")[:HOME_LIST_LENGTH]),
+        },
     )
 
 

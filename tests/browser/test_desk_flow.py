@@ -102,7 +102,7 @@ def test_worker_asks_agent_resolves_worker_sees_it(
         page.set_viewport_size(DESKTOP)
 
         # The worker asks, without a mouse.
-        tab_to(page, "Ask for help")
+        tab_to(page, "Something else")
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r"/portal/ask/$"))
         # Tab reaches a radio group at its first answer; the arrow keys

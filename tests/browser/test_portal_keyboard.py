@@ -66,7 +66,7 @@ def test_a_worker_asks_for_help_with_the_keyboard_only(
         page = sign_in(wanda.username)
         expect(page).to_have_url(re.compile(r"/portal/$"))
 
-        tab_to(page, "Ask for help")
+        tab_to(page, "Something else")
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r"/portal/ask/$"))
 

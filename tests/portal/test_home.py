@@ -1,4 +1,4 @@
-"""The portal's home: "Ask for help" first, then the worker's open tickets."""
+"""The portal's home: a search box and the catalog first, then open tickets."""
 
 import pytest
 from django.test import Client
@@ -23,15 +23,20 @@ def test_signing_in_comes_first(client: Client, db: None) -> None:
     assert response["Location"] == "/sign-in/?next=/portal/"
 
 
-def test_ask_for_help_is_the_first_action(worker: Worker) -> None:
+def test_search_and_the_catalog_come_before_the_open_tickets(worker: Worker) -> None:
     open_for(worker, "Laptop fan is loud")
 
     page = signed_in(worker).get(URL).content.decode()
     content = page[page.index('<main id="main"') :]
 
-    assert '<a class="button ask-for-help" href="/portal/ask/">Ask for help</a>' in page
-    assert content.index("Ask for help") < content.index("Laptop fan is loud")
-    assert content.index("Ask for help") < content.index("<h2>Your open tickets</h2>")
+    search = content.index('<label for="home-search-q">What do you need help with?')
+    catalog = content.index('href="/portal/request/password-mfa-reset/"')
+    free_form = content.index(
+        '<a class="something-else" href="/portal/ask/">Something else</a>'
+    )
+    assert search < catalog < free_form
+    assert free_form < content.index("<h2>Your open tickets</h2>")
+    assert free_form < content.index("Laptop fan is loud")
 
 
 def test_lists_the_worker_s_own_open_tickets_only(
