@@ -5,15 +5,17 @@ same function the stored columns come from, so the panel can show the
 working: every stretch of calendar time that counted and every pause.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from credence.desk.queue import WAITING_WORDS
 from credence.desk.words import minutes_in_words, time_left_in_words
-from credence.slo.clock import ClockFigures
-from credence.slo.derive import measure_ticket
+from credence.slo.clock import ClockFigures, measure
+from credence.slo.derive import clock_events
 from credence.slo.models import Calendar, Objective
-from credence.tickets.models import Outcome, Status, Ticket
+from credence.slo.objectives import current_objectives
+from credence.tickets.models import Outcome, Status, Ticket, TicketEvent
 
 OUTCOME_LABELS = dict(Outcome.choices)
 
@@ -87,9 +89,13 @@ def _panel(
     )
 
 
-def clock_panels(ticket: Ticket, now: datetime, zone: tzinfo) -> list[ClockPanel]:
-    """The response and resolution clocks of a ticket as they stand at now."""
-    measurement = measure_ticket(ticket, now)
+def clock_panels(
+    ticket: Ticket, events: Sequence[TicketEvent], now: datetime, zone: tzinfo
+) -> list[ClockPanel]:
+    """The response and resolution clocks of a ticket as they stand at now,
+    measured from its events (all of them, oldest first).
+    """
+    measurement = measure(clock_events(events), current_objectives(), as_of=now)
     objective = (
         Objective.objects.select_related("response_calendar", "resolution_calendar")
         .filter(priority=measurement.priority)

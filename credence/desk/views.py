@@ -29,7 +29,7 @@ from credence.desk.actions import (
     offered_actions,
 )
 from credence.desk.clocks import clock_panels
-from credence.desk.history import ticket_history
+from credence.desk.history import ticket_events, ticket_history
 from credence.desk.on_behalf import log_for_worker
 from credence.desk.queue import (
     PAGE_SIZE,
@@ -216,12 +216,13 @@ def _ticket_page(
 ) -> HttpResponse:
     now = timezone.now()
     zone = display_zone(request.user)
+    events = ticket_events(ticket)
     context = {
         "ticket": ticket,
         "shown": _shown_actions(ticket, is_lead(request.user), failed, failed_form),
         "comments": ticket.comments.select_related("author"),
-        "history": ticket_history(ticket, for_lead=is_lead(request.user)),
-        "clocks": clock_panels(ticket, now, zone),
+        "history": ticket_history(events, for_lead=is_lead(request.user)),
+        "clocks": clock_panels(ticket, events, now, zone),
         "forms": _ticket_forms(ticket, failed, failed_form),
         "failed": failed,
         "failed_errors": _errors_of(failed_form),

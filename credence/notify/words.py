@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 MINUTE = timedelta(minutes=1)
+HALF_MINUTE = timedelta(seconds=30)
+MINUTES_IN_A_DAY = 24 * 60
 
 
 def _count(number: int, unit: str) -> str:
@@ -12,13 +14,17 @@ def _count(number: int, unit: str) -> str:
 def duration_in_words(duration: timedelta) -> str:
     """Say a duration in its two largest units: "1 day 3 hours", "5 minutes".
 
-    Part minutes are dropped, so that "5 minutes left" is never more than
-    what is left; under a minute is "less than a minute".
+    The duration is rounded to the nearest minute, half a minute rounding
+    up, so that 1 min 43 s is "2 minutes" and 59.6 s is "1 minute"; less
+    than half a minute is "less than a minute". From a day on only days and
+    hours are said, so the hours are rounded to the nearest too.
     """
-    if duration < MINUTE:
+    minutes = (duration + HALF_MINUTE) // MINUTE
+    if minutes < 1:
         return "less than a minute"
-    minutes = duration // MINUTE
-    days, minutes = divmod(minutes, 24 * 60)
+    if minutes >= MINUTES_IN_A_DAY:
+        minutes = (minutes + 30) // 60 * 60
+    days, minutes = divmod(minutes, MINUTES_IN_A_DAY)
     hours, minutes = divmod(minutes, 60)
     parts = [
         _count(number, unit)

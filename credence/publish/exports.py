@@ -5,9 +5,12 @@ so its tickets are the month's spans at the report's instant that carry
 that outcome: the same spans period_metrics counts, and the same number.
 
 A confidential ticket is counted in the figure, so it has its row, but the
-row says "confidential" where the reference and title would be: its
-figures (priority, channel, times, outcome) are kept so the rows still add
-up to the figure, and nothing names it or its requester.
+row carries only what the report itself counts of it: "confidential" where
+the reference and title would be, its priority and the figure's outcome.
+Its channel, opening, due and elapsed minutes are left empty, and its rows
+come after the others, unordered by opening, since an agent who knew when
+a confidential request came in, or how, could otherwise pick out its row.
+The rows still add up to the figure.
 """
 
 import csv
@@ -65,12 +68,15 @@ def figure_rows(
     )
     yield HEADER
     rows = spans.select_related("ticket").order_by("ticket__opened_at", "ticket_id")
+    hidden: list[str] = []
     for span in rows:
         ticket = span.ticket
-        named = ticket.pk in shareable
+        if ticket.pk not in shareable:
+            hidden.append(span.priority)
+            continue
         yield [
-            ticket.reference if named else CONFIDENTIAL,
-            ticket.title if named else CONFIDENTIAL,
+            ticket.reference,
+            ticket.title,
             span.priority,
             ticket.channel,
             _instant(ticket.opened_at),
@@ -78,6 +84,11 @@ def figure_rows(
             outcome,
             _minutes(getattr(span, f"{clock}_elapsed_minutes")),
         ]
+    # The report counts each priority's tickets, so a confidential row may
+    # say its priority; ordered from highest to lowest, the rows say nothing
+    # of the order the tickets came in.
+    for shown in sorted(hidden, key=PRIORITIES.index):
+        yield [CONFIDENTIAL, CONFIDENTIAL, shown, "", "", "", outcome, ""]
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula, so a

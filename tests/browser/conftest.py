@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import axe_playwright_python
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -148,3 +149,37 @@ def sign_in(live_server: Any, page: Page) -> Callable[[str], Page]:
         return page
 
     return _sign_in
+
+
+# axe-core as the axe-playwright-python package ships it, read from disk and
+# run inside the page; nothing is fetched while the tests run.
+AXE_SCRIPT = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+SERIOUS_IMPACTS = ("serious", "critical")
+
+
+def find_axe_violations(page: Page) -> list[dict[str, Any]]:
+    """axe-core's serious and critical violations on the page as it stands.
+
+    Each is its rule, impact and help text, and the selectors of the
+    elements that break it, which is what a failing assertion needs to say.
+    """
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
+    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {
+            "rule": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "elements": [" ".join(node["target"]) for node in violation["nodes"]],
+        }
+        for violation in results["violations"]
+        if violation["impact"] in SERIOUS_IMPACTS
+    ]
+
+
+@pytest.fixture
+def axe_violations() -> Callable[[Page], list[dict[str, Any]]]:
+    """axe_violations(page): the serious and critical accessibility
+    violations axe-core finds on the page as it stands."""
+    return find_axe_violations

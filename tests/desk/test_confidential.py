@@ -205,8 +205,8 @@ def test_formalising_shows_both_events_and_returns_it_to_the_queue(
     page = signed_in(agent).get(response["Location"]).content.decode()
     assert "Opened via Portal at priority Medium, confidential" in page
     assert (
-        "<td>Lee Lead</td>\n              <td>Formalised: no longer confidential; the "
-        "IT team sees it and its history</td>"
+        '<td>Lee Lead</td>\n              <td><span class="free-text">Formalised: no '
+        "longer confidential; the IT team sees it and its history</span></td>"
     ) in page
     assert SECRET_TITLE in signed_in(agent).get(reverse("desk:queue")).content.decode()
 

@@ -1,7 +1,9 @@
 """Warnings at 75% of a target and notices at breach, once per clock cycle."""
 
 from collections.abc import Callable
+from datetime import timedelta
 
+import pytest
 import time_machine
 
 from credence.notify.models import Notice
@@ -21,10 +23,10 @@ def test_warning_is_sent_once_at_three_quarters_of_the_target(
     open_high(at(10))
 
     # Response: 15 min round the clock from 10:00; 0.75 x 15 = 11.25 min,
-    # so the warning is due at 10:11:15 with 3 min 45 s left.
+    # so the warning is due at 10:11:15 with 3 min 45 s left: nearest 4.
     assert look(at(10, 11, 14)) == []
     assert subjects(look(at(10, 11, 15))) == [
-        "CR-1001 response due in 3 minutes: Printer on fire"
+        "CR-1001 response due in 4 minutes: Printer on fire"
     ]
     assert look(at(10, 12)) == []
     assert look(at(10, 15)) == []
@@ -38,11 +40,35 @@ def test_breach_notice_is_sent_once_after_the_due(
 
     # Due at 10:15:00; at its due a clock is still running.
     assert look(at(10, 15)) == []
-    # 10:16:30 - 10:15 = 1 min 30 s late.
+    # 10:16:30 - 10:15 = 1 min 30 s late; half a minute rounds up.
     assert subjects(look(at(10, 16, 30))) == [
-        "CR-1001 response breached 1 minute ago: Printer on fire"
+        "CR-1001 response breached 2 minutes ago: Printer on fire"
     ]
     assert look(at(10, 20)) == []
+
+
+@pytest.mark.parametrize(
+    ("late", "said"),
+    [
+        (timedelta(seconds=20), "less than a minute"),
+        (timedelta(seconds=59, microseconds=600_000), "1 minute"),
+        (timedelta(seconds=60), "1 minute"),
+        (timedelta(seconds=89), "1 minute"),
+        (timedelta(seconds=90), "2 minutes"),
+        (timedelta(minutes=1, seconds=43), "2 minutes"),
+    ],
+)
+def test_lateness_is_said_to_the_nearest_minute(
+    open_high: Opener, agent: Worker, late: timedelta, said: str
+) -> None:
+    open_high(at(10))
+    look(at(10, 11, 15))
+
+    # The response was due at 10:15:00, round the clock.
+    [notice] = look(at(10, 15) + late)
+
+    assert notice.subject == f"CR-1001 response breached {said} ago: Printer on fire"
+    assert f"the response clock breached {said} ago." in notice.body
 
 
 def test_a_clock_first_seen_beyond_its_due_gets_the_breach_notice_only(
@@ -148,10 +174,10 @@ def test_the_warning_share_is_set_per_objective(
     forget_objectives()
     open_high(at(10))
 
-    # 0.5 x 15 min = 7.5 min: 10:07:30, with 7 min 30 s left.
+    # 0.5 x 15 min = 7.5 min: 10:07:30, with 7 min 30 s left: nearest 8.
     assert look(at(10, 7, 29)) == []
     assert subjects(look(at(10, 7, 30))) == [
-        "CR-1001 response due in 7 minutes: Printer on fire"
+        "CR-1001 response due in 8 minutes: Printer on fire"
     ]
 
 

@@ -91,19 +91,80 @@ def test_a_confidential_ticket_is_counted_but_never_named(
         )
         rows = _rows(response.content)
         assert len(rows) == 3
+        # Only what the report counts of it: its priority and the outcome;
+        # not how it came in, when, its due or its minutes.
         assert rows[2] == [
             "confidential",
             "confidential",
             "high",
-            "phone",
-            "2026-03-20T08:00:00+00:00",
-            "2026-03-20T08:15:00+00:00",
+            "",
+            "",
+            "",
             "breached",
-            "30.00",
+            "",
         ]
         text = response.content.decode()
         assert "Harassment" not in text
         assert secret.reference not in text
+        assert "phone" not in text
+        assert "2026-03-20" not in text
+
+
+def test_confidential_rows_come_last_whenever_they_came_in(
+    march: dict[str, Ticket],
+    worker: Worker,
+    other_worker: Worker,
+    lead: Worker,
+    agent: Worker,
+) -> None:
+    # Both open before any of March's other tickets and breach their
+    # response: high, Sun 1 Mar 08:00, acknowledged at 08:30 (15 min round
+    # the clock); lowest, Mon 2 Mar 08:00, never acknowledged (2 business
+    # hours from 09:00, due 11:00).
+    high = services.open_ticket(
+        requester=worker,
+        kind="request",
+        title="Complaint about a colleague",
+        channel="email",
+        priority="high",
+        actor=lead,
+        at=at(1, 8),
+        confidential=True,
+    )
+    services.acknowledge(high, lead, at=at(1, 8, 30))
+    services.open_ticket(
+        requester=other_worker,
+        kind="request",
+        title="Medical leave equipment",
+        channel="walk-up",
+        priority="lowest",
+        actor=lead,
+        at=at(2, 8),
+        confidential=True,
+    )
+
+    for person in (agent, lead):
+        response = signed_in(person).get(
+            CSV + "&priority=overall&clock=response&outcome=breached"
+        )
+        rows = _rows(response.content)[1:]
+        # Response breached overall, by opening: T2 (3 Mar), T8 (14 Mar),
+        # T4 (23 Mar), T7 (30 Mar); then the two confidential ones, by
+        # priority.
+        assert [row[0] for row in rows] == [
+            *(march[name].reference for name in ("T2", "T8", "T4", "T7")),
+            "confidential",
+            "confidential",
+        ]
+        assert rows[4:] == [
+            ["confidential", "confidential", "high", "", "", "", "breached", ""],
+            ["confidential", "confidential", "lowest", "", "", "", "breached", ""],
+        ]
+    for person in (worker, other_worker):
+        response = signed_in(person).get(
+            CSV + "&priority=overall&clock=response&outcome=breached"
+        )
+        assert response.status_code == 404
 
 
 def test_a_worker_gets_no_csv(march: dict[str, Ticket], worker: Worker) -> None:
