@@ -171,6 +171,15 @@ DEFAULT_FROM_EMAIL = env_str("CREDENCE_FROM_EMAIL", "credence@localhost")
 # The public address of this installation, for links in mail.
 CREDENCE_BASE_URL = env_str("CREDENCE_BASE_URL", "http://127.0.0.1:8000")
 
+# The assistant's language model: the base URL of an OpenAI-compatible API
+# and the model's name. Unset, the assistant answers extractively from the
+# articles alone. The key comes from the environment or from a file.
+CREDENCE_LLM_URL = env_str("CREDENCE_LLM_URL", "")
+CREDENCE_LLM_MODEL = env_str("CREDENCE_LLM_MODEL", "")
+CREDENCE_LLM_API_KEY = env_str("CREDENCE_LLM_API_KEY", "")
+CREDENCE_LLM_API_KEY_FILE = env_str("CREDENCE_LLM_API_KEY_FILE", "")
+CREDENCE_LLM_TIMEOUT = env_int("CREDENCE_LLM_TIMEOUT", 20)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
