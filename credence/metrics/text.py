@@ -30,7 +30,9 @@ def verdict(clock: Clock) -> str:
     return "missed" if clock["compliance"] < clock["target"] else "met"
 
 
-def as_table(label: str, metrics: PeriodMetrics) -> str:
+def as_table(label: str, metrics: PeriodMetrics, sections: Sequence[str] = ()) -> str:
+    """The figures as grids; `sections` are other apps' grids, shown after
+    the kinds."""
     period = metrics["period"]
     rows = [("overall", metrics["overall"])] + [
         (priority, metrics["by_priority"][priority]) for priority in PRIORITIES
@@ -61,6 +63,7 @@ def as_table(label: str, metrics: PeriodMetrics) -> str:
         "",
         _grid(["Kind", "tickets"], _counts(metrics["by_kind"])),
         "",
+        *(part for section in sections for part in (section, "")),
         _grid(
             ["Project work", "tickets"],
             [

@@ -81,6 +81,7 @@ class TrendMonth:
     resolution: float | None
     response_target: float | None
     resolution_target: float | None
+    moved_to_project: int = 0
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,7 @@ def trend(period: periods.Period, now: datetime) -> list[TrendMonth]:
                 resolution=overall["resolution"]["compliance"],
                 response_target=overall["response"]["target"],
                 resolution_target=overall["resolution"]["target"],
+                moved_to_project=metrics["moved_to_project"],
             )
         )
     return shown

@@ -1,5 +1,9 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from credence.selfservice import desk_views
 
 app_name = "selfservice_desk"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", desk_views.overview, name="overview"),
+]

@@ -41,7 +41,7 @@ def test_the_check_task_decides_and_sends_through_the_task_backend(
     assert result.status == TaskResultStatus.SUCCESSFUL
     assert result.return_value == 1
     assert [message.subject for message in mail.outbox] == [
-        "CR-1001 response due in 3 minutes: Printer on fire"
+        "CR-1001 response due in 4 minutes: Printer on fire"
     ]
 
 

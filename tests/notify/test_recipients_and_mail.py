@@ -67,12 +67,13 @@ def test_the_warning_names_the_ticket_the_clock_the_time_left_and_links_to_it(
 ) -> None:
     ticket = open_high(at(10))
 
+    # Due at 10:15: 3 min 45 s left, nearest 4 minutes.
     [message] = look(at(10, 11, 15))
     notice = Notice.objects.get()
-    assert message.subject == "CR-1001 response due in 3 minutes: Printer on fire"
+    assert message.subject == "CR-1001 response due in 4 minutes: Printer on fire"
     assert message.body == (
         'CR-1001 "Printer on fire", high priority: the response clock is due in '
-        "3 minutes, at Mon 2 Mar 2026, 10:15 UTC.\n"
+        "4 minutes, at Mon 2 Mar 2026, 10:15 UTC.\n"
         "\n"
         "Open the ticket: https://desk.example.test/desk/tickets/1001/\n"
         "\n"

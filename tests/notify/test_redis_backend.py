@@ -62,6 +62,6 @@ def test_notices_go_through_redis_backed_workers(
     assert result.status == "SUCCESSFUL"
     assert result.return_value == 1
     assert [message.subject for message in mail.outbox] == [
-        "CR-1001 response due in 3 minutes: Printer on fire"
+        "CR-1001 response due in 4 minutes: Printer on fire"
     ]
     assert OutboxMessage.objects.get().sent_at == at(10, 11, 15)

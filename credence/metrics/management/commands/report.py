@@ -11,6 +11,8 @@ from credence.errors import InvalidInput
 from credence.metrics import periods
 from credence.metrics.measure import period_metrics
 from credence.metrics.text import as_table
+from credence.selfservice.figures import period_figures
+from credence.selfservice.text import self_service_grids
 
 
 class Command(BaseCommand):
@@ -50,10 +52,13 @@ class Command(BaseCommand):
                 else periods.default_as_of(period, timezone.now())
             )
             metrics = period_metrics(period.start, period.end, as_of)
+            self_service = period_figures(period.start, period.end, as_of)
         except InvalidInput as error:
             raise CommandError(error.message) from None
 
         if options["format"] == "json":
-            self.stdout.write(json.dumps(metrics, indent=2, ensure_ascii=False))
+            report = {**metrics, "self_service": self_service}
+            self.stdout.write(json.dumps(report, indent=2, ensure_ascii=False))
         else:
-            self.stdout.write(as_table(period.label, metrics), ending="")
+            grids = self_service_grids(self_service)
+            self.stdout.write(as_table(period.label, metrics, grids), ending="")

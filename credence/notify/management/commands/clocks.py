@@ -20,6 +20,7 @@ from django_tasks.exceptions import TaskResultDoesNotExist
 
 from credence.notify.tasks import check_clocks, send_notice
 from credence.notify.upkeep import DEFAULT_STALE_AFTER, redeliver, sweep
+from credence.selfservice.tasks import ask_welcomes
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +82,8 @@ class Command(BaseCommand):
         now = timezone.now()
         swept = sweep(now, stale_after)
         asked = redeliver(now, _ask_delivery, stale_after)
+        # New workers' welcome mail rides on the same tick.
+        ask_welcomes(now)
         if previous is not None and _unfinished(previous):
             # The workers are behind; one queued check is enough.
             return previous
