@@ -19,7 +19,6 @@ urlpatterns = [
     path("desk/review/", include("credence.review.urls")),
     path("desk/knowledge/", include("credence.knowledge.desk_urls")),
     path("desk/catalog/", include("credence.catalog.desk_urls")),
-    path("desk/directory/", include("credence.directory.desk_urls")),
     path("desk/assistant/", include("credence.assistant.desk_urls")),
     path("desk/self-service/", include("credence.selfservice.desk_urls")),
     path("desk/", include("credence.desk.urls")),

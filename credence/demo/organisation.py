@@ -22,6 +22,8 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from credence.assistant import demo as assistant_demo
+from credence.catalog import demo as catalog_demo
 from credence.demo.models import DemoOrganisation
 from credence.demo.people import (
     AGENT,
@@ -33,7 +35,10 @@ from credence.demo.people import (
 )
 from credence.demo.playback import play
 from credence.demo.stories import plan_stories
+from credence.directory import demo as directory_demo
 from credence.errors import CredenceError
+from credence.knowledge import demo as knowledge_demo
+from credence.selfservice import demo as selfservice_demo
 from credence.slo.models import Calendar, ClosedDay
 from credence.slo.objectives import (
     BUSINESS_HOURS_NAME,
@@ -114,6 +119,16 @@ def _create(seed: int, days: int, workers: int, now: datetime) -> DemoOrganisati
     directory = create_people(people)
     for story in plan_stories(rng, people, objectives, business, now, days):
         play(story, directory)
+    # The front door's records come after the tickets: self-service last,
+    # since its sessions are linked to the tickets that followed them.
+    for app in (
+        directory_demo,
+        knowledge_demo,
+        catalog_demo,
+        assistant_demo,
+        selfservice_demo,
+    ):
+        app.add_to_demo(rng, directory, today, now)
 
     return DemoOrganisation.objects.create(
         created_at=now,

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, reverse
 
-from credence.directory import desk_urls, urls
+from credence.directory import urls
 from credence.directory.models import Application, ApplicationAccess, Device
 from credence.workers.models import Worker
 from tests.conftest import signed_in
@@ -93,14 +93,12 @@ def test_signing_in_comes_first() -> None:
 def test_no_directory_address_takes_a_worker_or_shows_another(
     other_worker: Worker, records: None
 ) -> None:
-    patterns = [*urls.urlpatterns, *desk_urls.urlpatterns]
+    patterns = list(urls.urlpatterns)
     assert all(isinstance(pattern, URLPattern) for pattern in patterns)
     # No address names a worker, so none can be pointed at someone else's.
     assert [pattern.pattern.converters for pattern in patterns] == [{}] * len(patterns)
 
     client = signed_in(other_worker)
-    for namespace, pattern in [("directory", p) for p in urls.urlpatterns] + [
-        ("directory_desk", p) for p in desk_urls.urlpatterns
-    ]:
-        response = client.get(reverse(f"{namespace}:{pattern.name}"))
+    for pattern in patterns:
+        response = client.get(reverse(f"directory:{pattern.name}"))
         assert "WANDA-0001" not in response.content.decode()
