@@ -7,7 +7,7 @@ interchangeably (the search's own), and one typo forgiven in a long word.
 import re
 from collections.abc import Mapping
 
-from snowballstemmer import stemmer  # type: ignore[import-untyped]
+from snowballstemmer import stemmer
 
 from credence.knowledge.query import STOP_WORDS as SEARCH_STOP_WORDS
 from credence.knowledge.query import SYNONYM_GROUPS
