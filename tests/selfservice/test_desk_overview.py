@@ -62,7 +62,9 @@ def test_answers_are_listed_and_a_confidential_comment_is_for_leads(
     seen_by_lead = signed_in(lead).get(URL, {"month": "2026-03"}).content.decode()
 
     assert "<strong>2 of 5, dissatisfied</strong>: “Slow to answer.”" in seen_by_agent
-    assert "CR-1002 (confidential)" in seen_by_agent
+    assert "CR-1002" not in seen_by_agent
+    assert "A confidential ticket" in seen_by_agent
+    assert "CR-1002</a> (confidential)" in seen_by_lead
     assert "Discreet, thank you." not in seen_by_agent
     assert "Private matter" not in seen_by_agent
     assert "<strong>5 of 5, very satisfied</strong>: “Discreet, thank you.”" in (
