@@ -28,7 +28,7 @@ from credence.directory import context
 from credence.errors import InvalidInput, NotFound
 from credence.portal.submit import DOUBLE_SUBMIT_WINDOW
 from credence.tickets import services
-from credence.tickets.models import Channel, Ticket
+from credence.tickets.models import FRONT_DOOR, Channel, Ticket
 from credence.tickets.priority import (
     AFFECTED_LABELS,
     CAN_WORK_LABELS,
@@ -252,7 +252,7 @@ def _just_sent(
     within seconds, so the same request made again later is a new ticket.
     """
     latest = (
-        Ticket.objects.filter(requester=worker, channel=Channel.PORTAL)
+        Ticket.objects.filter(requester=worker, channel__in=FRONT_DOOR)
         .order_by("-opened_at", "-number")
         .first()
     )
@@ -295,6 +295,7 @@ def submit_request(
     *,
     title: str = "",
     description: str = "",
+    channel: Channel = Channel.PORTAL,
 ) -> tuple[Ticket, bool]:
     """Open the request; False with the earlier ticket if it is a copy.
 
@@ -320,7 +321,7 @@ def submit_request(
             kind=request_type.kind,
             title=title,
             description=description,
-            channel=Channel.PORTAL,
+            channel=channel,
             priority=priority,
             actor=worker,
             at=now,
@@ -370,11 +371,19 @@ def request_from_portal(
     """Open the request the form describes, with its conversation attached.
 
     The ticket and the attachment share one transaction: a conversation
-    that cannot be attached leaves no ticket behind either.
+    that cannot be attached leaves no ticket behind either. A request handed
+    over by the assistant arrives through the assistant's channel, so the
+    reports can tell the two front doors apart.
     """
+    channel = Channel.PORTAL if conversation_id is None else Channel.ASSISTANT
     with transaction.atomic():
         ticket, opened = submit_request(
-            worker, request_type, answers, title=title, description=description
+            worker,
+            request_type,
+            answers,
+            title=title,
+            description=description,
+            channel=channel,
         )
         if opened and conversation_id is not None:
             attach_to_ticket(conversation_id, ticket, worker)

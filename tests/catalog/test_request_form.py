@@ -253,7 +253,20 @@ def test_the_conversation_is_attached_to_the_ticket(worker: Worker) -> None:
     )
 
     conversation.refresh_from_db()
-    assert conversation.ticket == Ticket.objects.get()
+    ticket = Ticket.objects.get()
+    assert conversation.ticket == ticket
+    # Handed over by the assistant: the reports count it as the assistant's.
+    assert ticket.channel == "assistant"
+
+
+def test_a_request_without_a_conversation_comes_through_the_portal(
+    worker: Worker,
+) -> None:
+    signed_in(worker).post(
+        "/portal/request/question/", {"question": "Who approves software?"}
+    )
+
+    assert Ticket.objects.get().channel == "portal"
 
 
 def test_another_worker_s_conversation_leaves_no_ticket(
