@@ -114,6 +114,12 @@ def index_ticket(ticket: Ticket) -> None:
         ),
         "updated_at": ticket.updated_at,
     }
+    if document is not None and all(
+        getattr(document, name) == fields[name] for name in ("key", "title", "body")
+    ):
+        # A resolved ticket is saved again for every figure derived from
+        # it; its words have not changed, so neither does its document.
+        return
     with transaction.atomic():
         _store(document, fields, kind=DocumentKind.TICKET, ticket=ticket)
 
