@@ -3,7 +3,7 @@
 import base64
 import json
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from io import StringIO
 from pathlib import Path
 
@@ -11,7 +11,9 @@ import pytest
 import time_machine
 from django.core.management import CommandError, call_command
 
+from credence.tickets import services
 from credence.tickets.models import Ticket
+from credence.workers.models import Worker
 from tests.publish.helpers import publish_march
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -191,3 +193,50 @@ def test_a_folder_that_cannot_be_written_says_so(tmp_path: Path, db: None) -> No
     assert str(error.value).startswith(
         f"Cannot write the publication into {blocked / 'x'}"
     )
+
+
+def _moved(worker: Worker, lead: Worker, opened: datetime) -> Ticket:
+    # High, acknowledged five minutes in, moved to project two hours in.
+    ticket = services.open_ticket(
+        requester=worker,
+        kind="request",
+        title="Replace the booking system",
+        priority="high",
+        actor=worker,
+        at=opened,
+    )
+    services.acknowledge(ticket, lead, at=opened + timedelta(minutes=5))
+    services.move_to_project(
+        ticket, lead, "Booking 2026", "Too big.", at=opened + timedelta(hours=2)
+    )
+    return ticket
+
+
+def test_project_work_is_published_as_the_report_counts_it(
+    march: dict[str, Ticket], worker: Worker, lead: Worker, tmp_path: Path
+) -> None:
+    # One ticket of March and one of February are moved to project work.
+    # T4 (opened 23 March, waiting on the worker) is still open at 1 April
+    # 00:00, more than the 7-day service window: March's one candidate.
+    _moved(worker, lead, datetime(2026, 3, 16, 10, tzinfo=UTC))
+    _moved(worker, lead, datetime(2026, 2, 10, 10, tzinfo=UTC))
+    out = StringIO()
+    call_command("report", month="2026-03", format="json", stdout=out)
+    report = json.loads(out.getvalue())
+
+    published = publish_march(tmp_path)
+
+    assert (report["moved_to_project"], report["project_candidates"]) == (1, 1)
+    text = published.markdown.read_text()
+    assert "| Moved to project work | 1 |\n" in text
+    assert "| Project candidates (open longer than the service window) | 1 |\n" in text
+    assert re.search(r"^\| Feb 2026 \| .* \| .* \| 1 \|$", text, re.MULTILINE)
+    assert re.search(r"^\| Mar 2026 \| .* \| .* \| 1 \|$", text, re.MULTILINE)
+    assert re.search(r"^\| Jan 2026 \| — \| — \| 0 \|$", text, re.MULTILINE)
+    html = published.html.read_text()
+    assert "<tr><td>Moved to project work</td><td>1</td></tr>" in html
+    assert (
+        "<tr><td>Project candidates (open longer than the service window)</td>"
+        "<td>1</td></tr>" in html
+    )
+    assert re.search(r"<tr><td>Feb 2026</td>.*<td>1</td></tr>", html)
