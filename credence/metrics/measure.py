@@ -5,14 +5,17 @@ at `as_of`: its priority then, whether it was resolved, and the outcome and
 elapsed minutes of both clocks. All of that is read from the one stored
 TicketSpan per ticket that holds at `as_of`, so a report on last March
 gives the same answer today as it did on the first of April, and no
-history is replayed.
+history is replayed. A span carries copies of its ticket's opening time,
+channel, kind and move to project work, so the spans of a period are one
+range of one index (`span_period`), read without joining the tickets.
 
 Every figure comes from four queries, however many tickets there are: one
 aggregate (COUNT, SUM) grouped by priority, channel and kind; one for the
-medians, which numbers the stopped clocks in order with window functions
-(ROW_NUMBER, COUNT OVER) and fetches only the middle one or two rows per
-priority and overall; one for the five targets, and one for the service
-window (see the project work counts below). Only the first two read
+medians, which numbers the stopped clocks in order of their minutes with
+window functions (ROW_NUMBER, and a running COUNT per priority) and fetches
+only the middle one or two rows per priority and overall; one for the five
+targets, and one for the service window (see the project work counts
+below). Only the first two read
 the period's tickets, and each such pass costs about the same whatever it
 computes, so the figures are packed into as few passes as possible.
 
@@ -39,12 +42,13 @@ Decisions a reader of the figures should know:
 """
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypedDict
 
 from django.db.models import Aggregate, Count, F, Q, QuerySet, Sum, Window
+from django.db.models.expressions import RowRange
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -59,6 +63,9 @@ CLOCKS = ("response", "resolution")
 OVERALL = "overall"
 
 MINUTE_DIGITS = 2
+# A column of every span, never NULL, in the `span_period` index: what a
+# count of rows counts.
+ROW = "start"
 RATE_DIGITS = 4
 
 
@@ -137,8 +144,8 @@ def spans_at(start: datetime, end: datetime, as_of: datetime) -> QuerySet[Ticket
     `as_of` is included.
     """
     return TicketSpan.objects.filter(
-        ticket__opened_at__gte=start,
-        ticket__opened_at__lt=end,
+        opened_at__gte=start,
+        opened_at__lt=end,
         start__lte=as_of,
     ).filter(Q(end__isnull=True) | Q(end__gt=as_of))
 
@@ -156,9 +163,92 @@ def period_metrics(
 
     project = _project_work(as_of)
     tallies, channels, kinds = _tallies(spans, project)
-    medians = _medians(spans)
-    goals = targets()
+    medians = _medians(spans, tallies)
+    return _assemble(
+        (start, end, as_of), tallies, medians, channels, kinds, project, targets()
+    )
 
+
+@dataclass(frozen=True)
+class Standing:
+    """How one ticket stood at a report's instant, as plain values.
+
+    What the report reads from a ticket's stored span, for a caller that
+    measured the ticket itself (a what-if replaying histories in memory).
+    `outcomes` and `minutes` are keyed by clock; minutes are given only
+    for a clock stopped by a response or a resolve, as stored.
+    """
+
+    priority: str
+    channel: str
+    kind: str
+    resolved: bool
+    moved: bool
+    candidate: bool
+    outcomes: Mapping[str, str]
+    minutes: Mapping[str, float | None]
+
+
+def metrics_of_standings(
+    standings: Iterable[Standing],
+    period: tuple[datetime, datetime, datetime],
+    goals: Mapping[str, Mapping[str, float]],
+) -> PeriodMetrics:
+    """The figures `period_metrics` gives, over standings worked out in
+    memory, under the compliance targets `goals`.
+
+    The same tallies and the same rules (a median is the middle value, or
+    the mean of the middle two), so that standings read from the stored
+    spans give exactly the stored report.
+    """
+    tallies = {priority: _Tally() for priority in PRIORITIES}
+    channels = dict.fromkeys(Channel.values, 0)
+    kinds = dict.fromkeys(Kind.values, 0)
+    project = _ProjectWork(moved_filter=Q(), candidate_filter=Q())
+    stopped: dict[str, dict[str, list[float]]] = {
+        clock: defaultdict(list) for clock in CLOCKS
+    }
+    for standing in standings:
+        tally = tallies.setdefault(standing.priority, _Tally())
+        tally.volume += 1
+        tally.completed += standing.resolved
+        project.moved += standing.moved
+        project.candidates += standing.candidate
+        channels[standing.channel] = channels.get(standing.channel, 0) + 1
+        kinds[standing.kind] = kinds.get(standing.kind, 0) + 1
+        for clock in CLOCKS:
+            counts = tally.clocks[clock]
+            counts.met += standing.outcomes[clock] == Outcome.MET
+            counts.breached += standing.outcomes[clock] == Outcome.BREACHED
+            minutes = standing.minutes[clock]
+            if minutes is not None:
+                counts.stopped += 1
+                counts.minutes += minutes
+                stopped[clock][standing.priority].append(minutes)
+                stopped[clock][OVERALL].append(minutes)
+    medians = {
+        clock: {group: _median(values) for group, values in groups.items()}
+        for clock, groups in stopped.items()
+    }
+    return _assemble(period, tallies, medians, channels, kinds, project, goals)
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = ordered[(len(ordered) - 1) // 2 : len(ordered) // 2 + 1]
+    return sum(middle) / len(middle)
+
+
+def _assemble(
+    period: tuple[datetime, datetime, datetime],
+    tallies: Mapping[str, _Tally],
+    medians: Mapping[str, Mapping[str, float]],
+    channels: dict[str, int],
+    kinds: dict[str, int],
+    project: "_ProjectWork",
+    goals: Mapping[str, Mapping[str, float]],
+) -> PeriodMetrics:
+    start, end, as_of = period
     overall = sum(tallies.values(), _Tally())
     overall_goals = {clock: _overall_target(tallies, goals, clock) for clock in CLOCKS}
     return {
@@ -193,10 +283,10 @@ class _ProjectWork:
 
 def _project_work(as_of: datetime) -> _ProjectWork:
     """The conditions for the period's moved tickets and project candidates."""
-    moved = Q(ticket__moved_to_project_at__lte=as_of)
+    moved = Q(moved_at__lte=as_of)
     # Longer than the window: opened before the window's start, still open.
     window_start = as_of - ServiceSettings.current().service_window
-    candidate = Q(resolved=False) & ~moved & Q(ticket__opened_at__lt=window_start)
+    candidate = Q(resolved=False) & ~moved & Q(opened_at__lt=window_start)
     return _ProjectWork(moved_filter=moved, candidate_filter=candidate)
 
 
@@ -223,17 +313,20 @@ def _tallies(
 
     The project work counts are added up into `project` in the same pass.
     """
+    # Rows are counted by their start, never NULL, rather than their id:
+    # the id is not in the `span_period` index and everything read here
+    # is, so the database reads that index alone.
     aggregates: dict[str, Aggregate] = {
-        "volume": Count("pk"),
-        "completed": Count("pk", filter=Q(resolved=True)),
-        "moved": Count("pk", filter=project.moved_filter),
-        "candidates": Count("pk", filter=project.candidate_filter),
+        "volume": Count(ROW),
+        "completed": Count(ROW, filter=Q(resolved=True)),
+        "moved": Count(ROW, filter=project.moved_filter),
+        "candidates": Count(ROW, filter=project.candidate_filter),
     }
     for clock in CLOCKS:
         outcome = f"{clock}_outcome"
-        aggregates[f"{clock}_met"] = Count("pk", filter=Q(**{outcome: Outcome.MET}))
+        aggregates[f"{clock}_met"] = Count(ROW, filter=Q(**{outcome: Outcome.MET}))
         aggregates[f"{clock}_breached"] = Count(
-            "pk", filter=Q(**{outcome: Outcome.BREACHED})
+            ROW, filter=Q(**{outcome: Outcome.BREACHED})
         )
         # COUNT and SUM of a column skip NULLs, and the elapsed minutes are
         # stored only once a clock has stopped.
@@ -243,7 +336,7 @@ def _tallies(
     tallies = {priority: _Tally() for priority in PRIORITIES}
     channels = dict.fromkeys(Channel.values, 0)
     kinds = dict.fromkeys(Kind.values, 0)
-    groups = spans.order_by().values("priority", "ticket__channel", "ticket__kind")
+    groups = spans.order_by().values("priority", "channel", "kind")
     for found in groups.annotate(**aggregates):
         # The stubs know only the grouping keys of these rows.
         row: dict[str, Any] = {**found}
@@ -263,70 +356,81 @@ def _tallies(
         tallies[row["priority"]] = tallies.get(row["priority"], _Tally()) + tally
         project.moved += row["moved"]
         project.candidates += row["candidates"]
-        channel, kind = row["ticket__channel"], row["ticket__kind"]
+        channel, kind = row["channel"], row["kind"]
         channels[channel] = channels.get(channel, 0) + tally.volume
         kinds[kind] = kinds.get(kind, 0) + tally.volume
     return tallies, channels, kinds
 
 
-def _medians(spans: QuerySet[TicketSpan]) -> dict[str, dict[str, float]]:
+def _medians(
+    spans: QuerySet[TicketSpan], tallies: Mapping[str, _Tally]
+) -> dict[str, dict[str, float]]:
     """The median minutes of each clock, per priority and overall.
 
-    Each clock's stopped clocks are numbered in order of their minutes,
-    within their priority and over all, clocks still running (no minutes)
-    numbered last and left out of the counts; only rows in the middle of
-    some numbering are fetched: at most two per priority and clock, and two
-    overall per clock.
+    The spans are put in order of each clock's minutes once (clocks still
+    running, with no minutes, last), and numbered in that one order both
+    over all and within each priority (a running count of the priority's
+    stopped clocks); how many stopped clocks there are of each is already
+    known from the tallies. Only rows in the middle of some numbering are
+    fetched: at most two per priority and clock, and two overall per clock.
     """
-    windows: dict[str, Window] = {}
+    places: dict[str, Window] = {}
     middle = Q()
+    wanted: list[tuple[str, str, str, int]] = []
     for clock in CLOCKS:
         column = f"{clock}_elapsed_minutes"
-        ordered = F(column).asc(nulls_last=True)
-        windows[f"{clock}_place"] = Window(
-            RowNumber(), partition_by=[F("priority")], order_by=ordered
-        )
-        # COUNT of a column skips NULLs: the number of stopped clocks.
-        windows[f"{clock}_size"] = Window(Count(column), partition_by=[F("priority")])
-        windows[f"{clock}_place_overall"] = Window(RowNumber(), order_by=ordered)
-        windows[f"{clock}_size_overall"] = Window(Count(column))
-        middle |= _in_middle(f"{clock}_place", f"{clock}_size")
-        middle |= _in_middle(f"{clock}_place_overall", f"{clock}_size_overall")
-    rows = (
-        spans.annotate(**windows)
-        .filter(middle)
-        .order_by()
-        .values("priority", *(f"{clock}_elapsed_minutes" for clock in CLOCKS), *windows)
-    )
+        order = F(column).asc(nulls_last=True)
+        stopped = Q(**{f"{column}__isnull": False})
+        sizes = {
+            priority: tally.clocks[clock].stopped
+            for priority, tally in tallies.items()
+            if tally.clocks[clock].stopped
+        }
+        # Numbered even with no stopped clock, when it finds no middle: the
+        # query count stays the same whatever the period holds.
+        name = f"{clock}_place"
+        places[name] = Window(RowNumber(), order_by=order)
+        middle |= stopped & _in_middle(name, sum(sizes.values()))
+        wanted.append((clock, OVERALL, name, sum(sizes.values())))
+        for index, (priority, size) in enumerate(sizes.items()):
+            # This priority's stopped clocks so far, this one included: its
+            # place among them. Every running count shares the one order.
+            name = f"{clock}_place_{index}"
+            places[name] = Window(
+                Count(column, filter=Q(priority=priority)),
+                order_by=order,
+                frame=RowRange(start=None, end=0),
+            )
+            middle |= stopped & Q(priority=priority) & _in_middle(name, size)
+            wanted.append((clock, priority, name, size))
 
     middles: dict[str, dict[str, list[float]]] = {
         clock: defaultdict(list) for clock in CLOCKS
     }
+    rows = (
+        spans.annotate(**places)
+        .filter(middle)
+        .order_by()
+        .values("priority", *(f"{clock}_elapsed_minutes" for clock in CLOCKS))
+        .annotate(**{name: F(name) for name in places})
+    )
     for found in rows:
         row: dict[str, Any] = {**found}
-        for clock in CLOCKS:
+        for clock, group, name, size in wanted:
             minutes = row[f"{clock}_elapsed_minutes"]
-            if minutes is None:
-                continue
-            if _is_middle(row[f"{clock}_place"], row[f"{clock}_size"]):
-                middles[clock][row["priority"]].append(minutes)
-            if _is_middle(row[f"{clock}_place_overall"], row[f"{clock}_size_overall"]):
-                middles[clock][OVERALL].append(minutes)
+            mine = group == OVERALL or row["priority"] == group
+            if minutes is not None and mine and _is_middle(row[name], size):
+                middles[clock][group].append(minutes)
     return {
         clock: {group: sum(values) / len(values) for group, values in groups.items()}
         for clock, groups in middles.items()
     }
 
 
-def _in_middle(place: str, size: str) -> Q:
+def _in_middle(place: str, size: int) -> Q:
     # Places count from 1: the middle of an odd size is (size + 1) / 2, and
     # of an even one size / 2 and the next, both in integer division.
-    return Q(
-        **{
-            f"{place}__gte": (F(size) + 1) / 2,
-            f"{place}__lte": F(size) / 2 + 1,
-        }
-    )
+    return Q(**{f"{place}__gte": (size + 1) // 2, f"{place}__lte": size // 2 + 1})
 
 
 def _is_middle(place: int, size: int) -> bool:

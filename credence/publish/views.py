@@ -20,10 +20,11 @@ from django.views.decorators.http import require_POST
 from credence.errors import InvalidInput
 from credence.metrics import periods
 from credence.metrics.measure import CLOCKS, PRIORITIES
-from credence.publish import exports, keeping
+from credence.publish import exports, keeping, remeasure
 from credence.publish.models import Recipient
 from credence.publish.publication import DEFAULT_DIRECTORY, publish
-from credence.publish.report import month_report, what_if
+from credence.publish.report import MonthReport, month_report, what_if
+from credence.slo.models import Calendar
 from credence.workers.models import Worker
 from credence.workers.roles import is_agent, is_lead
 
@@ -73,7 +74,38 @@ def month(request: HttpRequest) -> HttpResponse:
         ]
         if targets:
             context["what_if"] = what_if(report, targets)
+        context.update(_remeasured(request, report, targets))
     return render(request, "publish/month.html", context)
+
+
+def _remeasured(
+    request: HttpRequest,
+    report: MonthReport,
+    targets: dict[tuple[str, str], float],
+) -> dict[str, object]:
+    """The what-if under another calendar or other minutes, when asked."""
+    scenario = remeasure.read_scenario(request.GET)
+    context: dict[str, object] = {
+        "calendars": Calendar.objects.order_by("name"),
+        "typed": {name: request.GET.get(name, "") for name in remeasure.FIELDS},
+        "minutes_rows": [
+            (
+                line,
+                request.GET.get(f"minutes_{line.priority}_response", ""),
+                request.GET.get(f"minutes_{line.priority}_resolution", ""),
+            )
+            for line in report.objectives
+        ],
+    }
+    if scenario.changes_anything:
+        objectives = remeasure.scenario_objectives(scenario)
+        goals = remeasure.goals_with(targets)
+        remeasured = remeasure.remeasure_month(
+            report.period, report.as_of, objectives, goals, scenario
+        )
+        context["remeasured"] = remeasured
+        context["compared"] = remeasure.compared(report, remeasured.metrics, targets)
+    return context
 
 
 def _what_if_targets(

@@ -7,19 +7,21 @@ spans and histories; nothing is re-measured. The figures themselves are
 `credence report` give.
 
 Queries, however many tickets there are: the week's figures (three), the
-oldest open tickets and the project candidates (two, plus a count), the
+oldest open tickets with the count of project candidates (one per range
+of the first cut, and one for the tickets kept), the
 breached tickets (a count and one page of at most MAX_BREACHES) with the
 history of only those, and one aggregate for the channel trend over the
 last TREND_WEEKS weeks.
 """
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
+from django.db.models.functions import RowNumber
 
 from credence.metrics import periods
 from credence.metrics.measure import PeriodMetrics, period_metrics, spans_at
@@ -36,6 +38,7 @@ from credence.tickets.models import (
 )
 
 OLDEST = 10
+NO_LATER = datetime(9999, 1, 1, tzinfo=UTC)
 MAX_BREACHES = 200
 TREND_WEEKS = 12
 
@@ -86,9 +89,11 @@ def weekly_review(period: periods.Period, as_of: datetime) -> WeekReview:
     front = sum(by_channel.get(channel, 0) for channel in FRONT_DOOR)
     volume = metrics["overall"]["volume"]
 
-    open_spans = _open_at(as_of)
     window = ServiceSettings.current().service_window
-    candidates = open_spans.filter(ticket__opened_at__lt=as_of - window)
+    oldest, candidates_total = _oldest_open(as_of, as_of - window)
+    # Candidates are the open tickets opened before the window: the first
+    # ones of the oldest, in the same order.
+    candidates = [ticket for ticket in oldest if ticket.opened_at < as_of - window]
     breached = spans_at(period.start, period.end, as_of).filter(
         Q(response_outcome=Outcome.BREACHED) | Q(resolution_outcome=Outcome.BREACHED)
     )
@@ -99,49 +104,85 @@ def weekly_review(period: periods.Period, as_of: datetime) -> WeekReview:
         front_door=front,
         side_channels=volume - front,
         front_door_share=round(front / volume, 4) if volume else None,
-        oldest=_listed(open_spans[:OLDEST], as_of),
+        oldest=_listed(oldest, as_of),
         service_window=window,
-        candidates=_listed(candidates[:OLDEST], as_of),
-        candidates_total=candidates.count(),
+        candidates=_listed(candidates, as_of),
+        candidates_total=candidates_total,
         breaches=_breaches(
-            breached.order_by("ticket__opened_at")[:MAX_BREACHES], as_of
+            breached.order_by("opened_at", "ticket_id")[:MAX_BREACHES], as_of
         ),
         breaches_total=breached.count(),
         trend=channel_trend(period),
     )
 
 
-def _open_at(as_of: datetime) -> QuerySet[TicketSpan]:
-    """The span at `as_of` of every ticket open then, oldest first.
+def _open_at(as_of: datetime, first_cut: Q) -> QuerySet[Ticket]:
+    """The tickets of `first_cut` open at `as_of`.
 
     A ticket moved to project work is no longer open service work, though
-    it was never resolved.
+    it was never resolved. Each ticket says exactly through its span at
+    `as_of`: spans follow one another without gaps, so it is the last one
+    to start by then, found ticket by ticket of the first cut through the
+    index on (ticket, start), never by reading every span stored. A ticket
+    opened after `as_of` has no span then.
     """
-    # A ticket whose last resolve came at or before `as_of` was resolved
-    # then (a reopen afterwards would have cleared it), so only tickets still
-    # unresolved or resolved later can have been open: a cheap, indexed
-    # first cut before the spans say exactly.
-    unresolved_then = Q(ticket__resolved_at__isnull=True) | Q(
-        ticket__resolved_at__gt=as_of
-    )
+    resolved_then = TicketSpan.objects.filter(
+        ticket=OuterRef("pk"), start__lte=as_of
+    ).order_by("-start")
     return (
-        TicketSpan.objects.filter(
-            unresolved_then,
-            ticket__opened_at__lte=as_of,
-            start__lte=as_of,
-            resolved=False,
-        )
-        .filter(Q(end__isnull=True) | Q(end__gt=as_of))
-        .exclude(ticket__moved_to_project_at__lte=as_of)
-        .select_related("ticket")
-        .order_by("ticket__opened_at", "ticket__number")
+        Ticket.objects.filter(first_cut)
+        .exclude(moved_to_project_at__lte=as_of)
+        .annotate(resolved_then=Subquery(resolved_then.values("resolved")[:1]))
+        .filter(resolved_then=False)
     )
 
 
-def _listed(spans: QuerySet[TicketSpan], as_of: datetime) -> list[OpenTicket]:
+def _oldest_open(
+    as_of: datetime, opened_before: datetime
+) -> tuple[Sequence[Ticket], int]:
+    """The OLDEST earliest opened tickets open at `as_of`, and how many of
+    all those open then were opened before `opened_before`.
+
+    A ticket whose last resolve came at or before `as_of` was resolved then
+    (a reopen afterwards would have cleared it), so only tickets never
+    resolved, or last resolved later, can have been open. Those are two
+    ranges of the `open_at_instant` index, asked apart because each is then
+    read from the index alone, where both at once (an OR) is not; their
+    oldest are merged here. In each, the tickets are numbered in order and
+    the first kept, rather than ordered and cut with LIMIT: given a LIMIT,
+    PostgreSQL walks every ticket from the oldest in the hope of meeting
+    open ones soon, when the open ones are nearly all recent.
+    """
+    order = [F("opened_at").asc(), F("number").asc()]
+    found: list[tuple[datetime, int, int]] = []
+    total = 0
+    # The later resolves are bounded above too, by an instant none reaches:
+    # SQLite takes a range open at one end for a quarter of the table, and
+    # would rather read every ticket in order of opening than that range.
+    resolved_later = Q(resolved_at__gt=as_of, resolved_at__lt=NO_LATER)
+    for first_cut in (Q(resolved_at__isnull=True), resolved_later):
+        rows = list(
+            _open_at(as_of, first_cut)
+            .annotate(
+                place=Window(RowNumber(), order_by=order),
+                opened_before=Window(
+                    Count("opened_at", filter=Q(opened_at__lt=opened_before))
+                ),
+            )
+            .filter(place__lte=OLDEST)
+            .order_by("place")
+            .values_list("opened_at", "number", "pk", "opened_before")
+        )
+        found.extend((opened_at, number, pk) for opened_at, number, pk, _ in rows)
+        total += rows[0][3] if rows else 0
+    oldest = [pk for _opened_at, _number, pk in sorted(found)[:OLDEST]]
+    tickets = Ticket.objects.in_bulk(oldest)
+    return [tickets[pk] for pk in oldest], total
+
+
+def _listed(tickets: Iterable[Ticket], as_of: datetime) -> list[OpenTicket]:
     return [
-        OpenTicket(span.ticket, age_in_words(as_of - span.ticket.opened_at))
-        for span in spans
+        OpenTicket(ticket, age_in_words(as_of - ticket.opened_at)) for ticket in tickets
     ]
 
 
@@ -188,10 +229,11 @@ def _breaches(spans: QuerySet[TicketSpan], as_of: datetime) -> list[Breach]:
 
 def channel_trend(period: periods.Period) -> list[ChannelWeek]:
     """Tickets opened per channel in each of the TREND_WEEKS weeks ending
-    with `period`, in one aggregate query grouped by local day.
+    with `period`, in one aggregate query grouped by channel.
 
-    Grouping by day, not week, keeps the query to what every database
-    truncates alike; the days are folded into their ISO weeks here.
+    Each week is a count filtered by its bounds (local midnights), so the
+    query reads only the `period_volume` index, never converting an
+    instant into a local day row by row.
     """
     weeks = [period]
     while len(weeks) < TREND_WEEKS and (earlier := weeks[0].previous()) is not None:
@@ -199,17 +241,23 @@ def channel_trend(period: periods.Period) -> list[ChannelWeek]:
     counts: dict[str, dict[str, int]] = {
         week.key: dict.fromkeys(Channel.values, 0) for week in weeks
     }
+    per_week = {
+        # Counted by the opening instant, not the id, so that the query
+        # reads the `period_volume` index alone.
+        f"week_{index}": Count(
+            "opened_at", filter=Q(opened_at__gte=week.start, opened_at__lt=week.end)
+        )
+        for index, week in enumerate(weeks)
+    }
     rows = (
         Ticket.objects.filter(opened_at__gte=weeks[0].start, opened_at__lt=period.end)
-        .annotate(day=TruncDate("opened_at", tzinfo=periods.local_zone()))
-        .values("day", "channel")
-        .annotate(tickets=Count("pk"))
+        .values("channel")
+        .annotate(**per_week)
         .order_by()
     )
-    for row in rows:
-        key = periods.week_of(row["day"]).key
-        if key in counts:
-            counts[key][row["channel"]] = (
-                counts[key].get(row["channel"], 0) + row["tickets"]
-            )
+    for found in rows:
+        # The stubs know only the grouping key of these rows.
+        row: dict[str, Any] = {**found}
+        for index, week in enumerate(weeks):
+            counts[week.key][row["channel"]] = row[f"week_{index}"]
     return [ChannelWeek(week, counts[week.key]) for week in weeks]

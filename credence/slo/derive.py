@@ -223,10 +223,26 @@ def rederive_ticket(
         setattr(ticket, name, value)
 
     if ticket.pk is not None:
+        copies = ticket_copies(ticket)
         TicketSpan.objects.filter(ticket=ticket).delete()
         TicketSpan.objects.bulk_create(
-            TicketSpan(ticket=ticket, **values) for values in spans
+            TicketSpan(ticket=ticket, **values, **copies) for values in spans
         )
+
+
+def ticket_copies(ticket: Ticket) -> dict[str, Any]:
+    """The ticket's own fields that each of its spans carries a copy of.
+
+    Reports select and group a period's spans by them; keeping the copies
+    here, where the spans are written, keeps them in step with the ticket
+    (a move to project work re-derives the ticket like any other change).
+    """
+    return {
+        "opened_at": ticket.opened_at,
+        "channel": ticket.channel,
+        "kind": ticket.kind,
+        "moved_at": ticket.moved_to_project_at,
+    }
 
 
 def rederive_all(batch_size: int = 500) -> int:
