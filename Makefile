@@ -26,8 +26,8 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(BIN)/credence migrate --noinput
 	$(BIN)/credence collectstatic --noinput --verbosity 0
-	CREDENCE_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/credence demo
-	$(BIN)/credence serve --bind 127.0.0.1:$(PORT)
+	CREDENCE_BASE_URL=$${CREDENCE_BASE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/credence demo
+	CREDENCE_BASE_URL=$${CREDENCE_BASE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/credence serve --bind 127.0.0.1:$(PORT)
 
 lint: install-dev
 	$(BIN)/ruff format --check .
