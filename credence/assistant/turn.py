@@ -54,6 +54,9 @@ logger = logging.getLogger(__name__)
 # different scales, and a share means the same on both.
 # tests/assistant/test_calibration.py keeps the measure.
 MIN_COVERAGE = 0.6
+# An article passes a ticket the search scored up to this many times its
+# own score: the two stand about equal, and the article is meant for all.
+ARTICLE_PREFERENCE = 1.15
 # How many hits to read, and how many to answer from.
 HITS_READ = 6
 SOURCES_USED = 2
@@ -61,6 +64,8 @@ MODEL_PASSAGES = 4
 # Kinds of hit a signed-out (anonymous) asker may use.
 ANONYMOUS_KINDS = ("article",)
 TITLE_LENGTH = 80
+# The longest prefilled address a turn keeps (Turn.handoff_url).
+HANDOFF_URL_LENGTH = 1000
 # The starter catalog's field, per request type, that the worker's own
 # question answers as it stands.
 QUESTION_FIELDS = {"question": "question", "something-broken": "what"}
@@ -214,8 +219,27 @@ def handoff(
     params.update(answers)
     if conversation is not None and conversation.pk:
         params["conversation"] = str(conversation.pk)
-    url = reverse("catalog:request", args=[slug]) + "?" + urlencode(params)
+    url = _within_url_length(reverse("catalog:request", args=[slug]), params)
     return Handoff(slug, title, description, url)
+
+
+def _within_url_length(path: str, params: dict[str, str]) -> str:
+    """The prefilled form's address, short enough to keep and to follow.
+
+    A long conversation does not fit in an address; the conversation itself
+    is attached to the request, so the prefilled texts are cut, longest
+    first, with an ellipsis, until the address fits.
+    """
+    limit = HANDOFF_URL_LENGTH
+    url = path + "?" + urlencode(params)
+    while len(url) > limit:
+        name = max(params, key=lambda key: len(params[key]))
+        text = params[name]
+        if len(text) <= 20:
+            break
+        params[name] = text[: len(text) * 2 // 3].rstrip() + "…"
+        url = path + "?" + urlencode(params)
+    return url
 
 
 def _clarify(
@@ -315,11 +339,18 @@ def _filled(
 
 
 def passages_for(message: str, viewer: Worker | None) -> list[Passage]:
-    """What the worker may see that answers the message, best first.
+    """What the worker may see that answers the message, in the search's
+    own order.
 
     A hit answers when it holds the question's most telling words (those
     fewest documents hold: "canteen" in "book a room in the canteen") and
     at least MIN_COVERAGE of the question, each word weighted by rarity.
+    The threshold may reject a hit, but never reorders the ones it keeps:
+    the search weighs titles, typos and synonyms that a count of shared
+    words does not, so an answer never comes from a lower-ranked hit over
+    a better-ranked one that passes. Only an article and a ticket of
+    similar standing change places, the article first, and the same text
+    is quoted once (two tickets solved with the same words).
     """
     worded = worded_terms(message)
     if not worded:
@@ -331,7 +362,8 @@ def passages_for(message: str, viewer: Worker | None) -> list[Passage]:
     hits = search(message, viewer, limit=HITS_READ, kinds=kinds)
     bodies = _article_bodies(hits)
 
-    found: list[tuple[float, float, Passage]] = []
+    found: list[Passage] = []
+    quoted: set[str] = set()
     for hit in hits:
         passage = _usable_text(hit, viewer)
         if passage is None:
@@ -342,12 +374,40 @@ def passages_for(message: str, viewer: Worker | None) -> list[Passage]:
             continue
         # Quoted from the whole article, where its steps are.
         text = bodies.get(hit.slug, passage) if hit.kind == "article" else passage
+        same = " ".join(text.split()).lower()
+        if same in quoted:
+            continue
+        quoted.add(same)
         titled = coverage(question, frozenset(terms(hit.title)), weights)
-        found.append((share, titled, Passage(hit, text, share, titled)))
-    # The better covered first; then the one whose title says it; then the
-    # search's own order, which weighs more than words.
-    found.sort(key=lambda row: (-row[0], -row[1]))
-    return [passage for _, _, passage in found]
+        found.append(Passage(hit, text, share, titled))
+    return _articles_before_similar_tickets(found)
+
+
+def _standing(passage: Passage) -> float:
+    preferred = ARTICLE_PREFERENCE if passage.hit.kind == "article" else 1.0
+    return passage.hit.score * preferred
+
+
+def _articles_before_similar_tickets(found: list[Passage]) -> list[Passage]:
+    """The passages in search order, except that an article passes a
+    ticket scored less than ARTICLE_PREFERENCE times above it: an article
+    is written to be read by anyone and kept up to date, a ticket is one
+    worker's case."""
+    ordered = list(found)
+    for index in range(1, len(ordered)):
+        position = index
+        while (
+            position > 0
+            and ordered[position].hit.kind == "article"
+            and ordered[position - 1].hit.kind == "ticket"
+            and _standing(ordered[position]) >= ordered[position - 1].hit.score
+        ):
+            ordered[position - 1], ordered[position] = (
+                ordered[position],
+                ordered[position - 1],
+            )
+            position -= 1
+    return ordered
 
 
 def _weights(worded: list[tuple[str, str]]) -> dict[str, float]:

@@ -1,12 +1,12 @@
 """Handing a conversation to the IT team: the ticket carries its transcript."""
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
 from credence.assistant import conversations
 from credence.assistant.handoff import attach_to_ticket
-from credence.assistant.models import Conversation, Outcome
+from credence.assistant.models import Conversation, Outcome, Turn
 from credence.errors import NotFound
 from credence.tickets import services
 from credence.tickets.models import Ticket
@@ -172,3 +172,23 @@ def test_human_resources_is_a_question_not_a_person(
 
     assert reply.text.startswith("I could not find anything")
     assert scripted_search.calls
+
+
+def test_a_long_conversation_hands_off_through_an_address_that_fits(
+    worker: Worker, scripted_search: ScriptedSearch
+) -> None:
+    # Three questions of 900 characters each (accented letters take six
+    # characters in an address) would make an address of about 15,000
+    # characters; the turn keeps at most 1,000, and PostgreSQL refuses more.
+    question = "Pourquoi l'écran reste noir après la mise à jour? " * 18
+    for _ in range(3):
+        conversations.take_turn(worker, question[:900])
+
+    _, said, reply = conversations.take_turn(worker, conversations.PERSON_PLEASE)
+
+    assert reply.handoff is not None
+    assert len(said.handoff_url) <= Turn._meta.get_field("handoff_url").max_length
+    query = dict(parse_qsl(urlsplit(said.handoff_url).query))
+    assert query["conversation"] == str(said.conversation_id)
+    assert query["description"].startswith("What I asked the assistant:")
+    assert query["description"].endswith("…")
