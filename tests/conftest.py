@@ -1,5 +1,6 @@
 """Shared personas: two workers, an agent and a lead."""
 
+import importlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,10 @@ from django.test import Client
 
 from credence.workers.models import Team, Worker
 from credence.workers.roles import make_agent, make_lead
+
+STARTER_CATALOG = importlib.import_module(
+    "credence.catalog.migrations.0002_starter_catalog"
+)
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
@@ -20,6 +25,26 @@ def fast_password_hashing() -> None:
     # Real hashing costs a quarter of a second per persona; the tests are
     # about tickets, not about password strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def starter_catalog(request: pytest.FixtureRequest) -> None:
+    """The request types the catalog's migration writes, where missing.
+
+    A test with real transactions (the browser's, through live_server)
+    empties every table when it ends, the migration's data included, and
+    the tests after it would find no catalog.
+    """
+    names = request.fixturenames
+    if "live_server" in names or "transactional_db" in names:
+        request.getfixturevalue("transactional_db")
+    elif "db" in names:
+        request.getfixturevalue("db")
+    else:
+        return
+    from django.apps import apps
+
+    STARTER_CATALOG.add_starter_catalog(apps, None)
 
 
 @pytest.fixture(autouse=True)

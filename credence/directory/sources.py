@@ -106,7 +106,8 @@ WORKER_COLUMNS = """\
   email         required column; an email address, or empty
   kind          employee, contractor, temp or intern (empty: employee)
   team          the team's name; a new name creates the team
-  manager       the manager's username (stored, or in the same file)
+  manager       the manager's username (stored, or in the same file); a
+                chain of managers must not lead back to the worker
   start_date    YYYY-MM-DD
   time_zone     an IANA zone such as Europe/Berlin (empty: the installation's)
 Passwords and roles are never changed; a new worker cannot sign in until a

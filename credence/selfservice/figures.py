@@ -21,15 +21,22 @@ Decisions a reader of the figures should know:
   history), and the answers given by `as_of`. A score changed later (the
   requester may change it until the ticket closes) is counted as it stands
   now.
-- The first week counts the workers whose start date falls in the period.
+- The first week counts the workers whose start date falls in the period
+  (a date, read against the period's dates in the installation's zone).
   Submitted: they opened a ticket, by any channel, on their start date or
-  the six days after (in the installation's zone), by `as_of`. A worker
-  whose first week had not ended at `as_of` and who had not submitted yet
-  is still in their first week and counted neither way.
+  the six days after, by `as_of`. Those days are the worker's own, in
+  their time zone (the installation's when they chose none), as on the
+  welcome page: a ticket from Pacific/Chatham at 23:00 UTC on their sixth
+  day is already on their seventh. A worker whose first week had not ended
+  at `as_of`, in their zone, and who had not submitted yet is still in
+  their first week and counted neither way. This figure is one aggregate
+  query per time zone among the period's new workers, after one query for
+  those zones.
 """
 
 from datetime import datetime, timedelta
 from typing import TypedDict
+from zoneinfo import ZoneInfo
 
 from django.db.models import (
     Avg,
@@ -40,6 +47,7 @@ from django.db.models import (
     F,
     OuterRef,
     Q,
+    QuerySet,
 )
 from django.db.models.functions import TruncDate
 
@@ -48,6 +56,7 @@ from credence.selfservice.models import Satisfaction, Session
 from credence.selfservice.sessions import LINK_WINDOW
 from credence.tickets.models import Ticket
 from credence.workers.models import Worker
+from credence.workers.zones import display_zone
 
 RATE_DIGITS = 4
 SCORE_DIGITS = 2
@@ -154,11 +163,42 @@ def satisfaction(
 
 
 def first_week(start: datetime, end: datetime, as_of: datetime) -> FirstWeek:
-    zone = local_zone()
-    first_day = start.astimezone(zone).date()
-    last_day = end.astimezone(zone).date()
+    installation = local_zone()
+    starters = Worker.objects.filter(
+        start_date__gte=start.astimezone(installation).date(),
+        start_date__lt=end.astimezone(installation).date(),
+    )
+    found = {"new_workers": 0, "submitted": 0, "not_submitted": 0}
+    for zone, names in _zones_of(starters).items():
+        in_zone = _first_week_in(starters.filter(time_zone__in=names), zone, as_of)
+        for name in found:
+            found[name] += in_zone[name]
+    settled = found["submitted"] + found["not_submitted"]
+    return {
+        "new_workers": found["new_workers"],
+        "submitted": found["submitted"],
+        "not_submitted": found["not_submitted"],
+        "still_in_first_week": found["new_workers"] - settled,
+        "share": _rate(found["submitted"], settled),
+    }
+
+
+def _zones_of(workers: QuerySet[Worker]) -> dict[ZoneInfo, list[str]]:
+    """The zones the workers live in, each with the names that mean it: an
+    empty name, or one that is no zone, means the installation's."""
+    names = workers.order_by().values_list("time_zone", flat=True).distinct()
+    zones: dict[ZoneInfo, list[str]] = {}
+    for name in names:
+        zone = display_zone(Worker(time_zone=name))
+        zones.setdefault(zone, []).append(name)
+    return zones
+
+
+def _first_week_in(
+    workers: QuerySet[Worker], zone: ZoneInfo, as_of: datetime
+) -> dict[str, int]:
     # The last start date whose first week (the start date and the six
-    # days after) had ended by `as_of`.
+    # days after) had ended by `as_of`, in the workers' zone.
     week_over_by = as_of.astimezone(zone).date() - timedelta(days=FIRST_WEEK_DAYS)
     first_ticket = Ticket.objects.annotate(
         opened_on=TruncDate("opened_at", tzinfo=zone)
@@ -168,31 +208,19 @@ def first_week(start: datetime, end: datetime, as_of: datetime) -> FirstWeek:
         opened_on__gte=OuterRef("start_date"),
         opened_on__lt=OuterRef("week_end"),
     )
-    found = (
-        Worker.objects.filter(start_date__gte=first_day, start_date__lt=last_day)
-        .annotate(
-            week_end=ExpressionWrapper(
-                F("start_date") + timedelta(days=FIRST_WEEK_DAYS),
-                output_field=DateField(),
-            ),
-            asked_early=Exists(first_ticket),
-        )
-        .aggregate(
-            new_workers=Count("pk"),
-            submitted=Count("pk", filter=Q(asked_early=True)),
-            not_submitted=Count(
-                "pk", filter=Q(asked_early=False, start_date__lte=week_over_by)
-            ),
-        )
+    return workers.annotate(
+        week_end=ExpressionWrapper(
+            F("start_date") + timedelta(days=FIRST_WEEK_DAYS),
+            output_field=DateField(),
+        ),
+        asked_early=Exists(first_ticket),
+    ).aggregate(
+        new_workers=Count("pk"),
+        submitted=Count("pk", filter=Q(asked_early=True)),
+        not_submitted=Count(
+            "pk", filter=Q(asked_early=False, start_date__lte=week_over_by)
+        ),
     )
-    settled = found["submitted"] + found["not_submitted"]
-    return {
-        "new_workers": found["new_workers"],
-        "submitted": found["submitted"],
-        "not_submitted": found["not_submitted"],
-        "still_in_first_week": found["new_workers"] - settled,
-        "share": _rate(found["submitted"], settled),
-    }
 
 
 def _rate(part: int, whole: int) -> float | None:

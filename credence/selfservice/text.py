@@ -21,6 +21,10 @@ def self_service_grids(figures: SelfServiceFigures) -> list[str]:
                 ("ended in a ticket", str(deflection["ended_in_ticket"])),
                 ("still open", str(deflection["still_open"])),
                 ("deflection rate", percent(deflection["deflection_rate"])),
+                (
+                    "solved, yet a ticket followed",
+                    str(deflection["solved_then_ticket"]),
+                ),
             ],
         ),
         _grid(

@@ -39,10 +39,10 @@ def _render(
 
 
 def _welcome_context(worker: Worker) -> dict[str, Any]:
-    today = welcome.local_today(timezone.now())
+    now = timezone.now()
     return {
-        "in_first_week": welcome.in_first_week(worker, today),
-        "starts_today": worker.start_date == today,
+        "in_first_week": welcome.in_first_week(worker, now),
+        "starts_today": welcome.starts_today(worker, now),
         "first_request": welcome.first_request_of(worker),
     }
 

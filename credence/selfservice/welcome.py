@@ -1,5 +1,12 @@
 """A new worker's first day: the welcome mail and the first request.
 
+A start date is a day on the worker's own calendar: their first day begins
+at midnight in their time zone (the installation's when they chose none),
+and their first week is that day and the six after it. The welcome page,
+the portal's banner, the one-click first request and the welcome mail all
+judge it there, so a worker in Pacific/Chatham and one in America/St_Johns
+starting on the same date are welcomed more than fifteen hours apart.
+
 The welcome mail goes to each active worker with an e-mail address on
 their start date. Should no watcher run that day (a machine down over a
 weekend), it goes on a later day of their first week instead, never after.
@@ -17,7 +24,7 @@ a form sent again) finds the first.
 
 import logging
 import smtplib
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -29,15 +36,19 @@ from django.utils import timezone
 
 from credence.catalog.requests import open_request
 from credence.errors import InvalidTransition
-from credence.metrics.periods import local_zone
 from credence.selfservice.models import FirstRequest, WelcomeMail
 from credence.tickets.models import Ticket
 from credence.tickets.priority import Affected, CanWork
 from credence.workers.models import Worker
+from credence.workers.zones import display_zone
 
 logger = logging.getLogger(__name__)
 
 FIRST_WEEK = timedelta(days=7)
+# Every zone's date is the UTC date, the day before or the day after (zones
+# run from UTC-12 to UTC+14), so a start date that is someone's today lies
+# within a day of the UTC date.
+ZONE_SPREAD = timedelta(days=1)
 FIRST_REQUEST_TYPE = "my-first-request"
 # The starter catalog's field of that type: what the worker needs.
 FIRST_REQUEST_NEED = "need"
@@ -47,13 +58,21 @@ SEND_TIMEOUT_SECONDS = 60
 MAX_ATTEMPTS = 5
 
 
-def local_today(now: datetime) -> date:
-    return now.astimezone(local_zone()).date()
+def worker_today(worker: Worker, now: datetime) -> date:
+    """The date it is for the worker at `now`, in their own zone."""
+    return now.astimezone(display_zone(worker)).date()
 
 
-def in_first_week(worker: Worker, today: date) -> bool:
+def starts_today(worker: Worker, now: datetime) -> bool:
+    return worker.start_date == worker_today(worker, now)
+
+
+def in_first_week(worker: Worker, now: datetime) -> bool:
     start = worker.start_date
-    return start is not None and start <= today < start + FIRST_WEEK
+    if start is None:
+        return False
+    today = worker_today(worker, now)
+    return start <= today < start + FIRST_WEEK
 
 
 def first_request_of(worker: Worker) -> Ticket | None:
@@ -71,7 +90,7 @@ def send_first_request(
     a single click cannot give.
     """
     now = now or timezone.now()
-    if not in_first_week(worker, local_today(now)):
+    if not in_first_week(worker, now):
         raise InvalidTransition(
             "“Send my first request” is for a worker's first week; ask for "
             "what you need from the portal's home instead."
@@ -96,17 +115,25 @@ def send_first_request(
         return ticket, True
 
 
-def due_workers(today: date) -> QuerySet[Worker]:
-    """Workers in their first week who have no welcome mail yet."""
-    return (
+def due_workers(now: datetime) -> list[Worker]:
+    """Workers in their first week, in their own zone, who have no welcome
+    mail yet.
+
+    The query takes every start date that is in its first week in some
+    zone, a few days' newcomers at most; each is then judged in their own.
+    """
+    utc_today = now.astimezone(UTC).date()
+    candidates = (
         Worker.objects.filter(
             is_active=True,
-            start_date__lte=today,
-            start_date__gt=today - FIRST_WEEK,
+            start_date__lte=utc_today + ZONE_SPREAD,
+            start_date__gt=utc_today - ZONE_SPREAD - FIRST_WEEK,
         )
         .exclude(email="")
         .exclude(pk__in=WelcomeMail.objects.values("worker_id"))
+        .order_by("pk")
     )
+    return [worker for worker in candidates if in_first_week(worker, now)]
 
 
 def _unsent(now: datetime) -> QuerySet[WelcomeMail]:
@@ -118,13 +145,13 @@ def _unsent(now: datetime) -> QuerySet[WelcomeMail]:
 def welcomes_due(now: datetime) -> bool:
     """Whether a welcome mail waits to be recorded or sent: two cheap
     queries, for the watcher to ask on every tick."""
-    return due_workers(local_today(now)).exists() or _unsent(now).exists()
+    return bool(due_workers(now)) or _unsent(now).exists()
 
 
 def send_welcomes(now: datetime | None = None) -> int:
     """Record and send the welcome mails due; how many were sent now."""
     now = now or timezone.now()
-    for worker in due_workers(local_today(now)):
+    for worker in due_workers(now):
         _record(worker, now)
     sent = 0
     for mail_id in _unsent(now).values_list("pk", flat=True):

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.conf import LazySettings
 from django.core.management import call_command
 
@@ -49,14 +48,6 @@ def ticket_hit(number: int, title: str, text: str) -> Hit:
 
 
 STARTER = importlib.import_module("credence.catalog.migrations.0002_starter_catalog")
-
-
-@pytest.fixture(autouse=True)
-def starter_catalog(db: None) -> None:
-    # Tests with real transactions (the browser's) empty every table when
-    # they end, the migration's starter catalog included; the assistant
-    # guides workers to its request types, so put it back where missing.
-    STARTER.add_starter_catalog(apps, None)
 
 
 @dataclass

@@ -21,13 +21,6 @@ def add_starter_catalog() -> None:
 
 
 @pytest.fixture(autouse=True)
-def starter_catalog(db: None) -> None:
-    # A test elsewhere that needs real transactions (the browser's) empties
-    # every table when it ends, the migration's data included; put it back.
-    add_starter_catalog()
-
-
-@pytest.fixture(autouse=True)
 def business_hours_in_utc(db: None) -> Iterator[None]:
     objectives.forget_objectives()
     objectives.ensure_defaults()

@@ -10,14 +10,6 @@ from credence.selfservice.sessions import note, solved
 from credence.tickets import services
 from credence.tickets.models import Ticket
 from credence.workers.models import Worker
-from tests.catalog.conftest import add_starter_catalog
-
-
-@pytest.fixture(autouse=True)
-def starter_catalog(db: None) -> None:
-    # The first request is a request type of the starter catalog, which a
-    # browser test elsewhere may have emptied with every other table.
-    add_starter_catalog()
 
 
 def on(day: int, hour: int, minute: int = 0) -> datetime:

@@ -151,3 +151,42 @@ def test_a_ticket_after_the_instant_is_not_yet_submitted(db: None) -> None:
 
     assert (found["submitted"], found["still_in_first_week"]) == (0, 1)
     assert found["share"] is None
+
+
+def _starter_in(username: str, start: date, zone: str) -> Worker:
+    return Worker.objects.create_user(
+        username=username, start_date=start, time_zone=zone
+    )
+
+
+def test_the_first_week_is_counted_in_each_workers_zone(db: None) -> None:
+    # Offsets from the tz database: Pacific/Chatham is UTC+13:45 all March
+    # 2026 (its summer time ends 5 April); America/St_Johns moves from
+    # UTC-03:30 to UTC-02:30 at 02:00 local time on Sunday 8 March.
+    # C1, Chatham, starts 2 Mar; her ticket of 8 Mar 12:00 UTC is 9 Mar
+    # 01:45 for her, her eighth day: not submitted.
+    # S1, St. John's, starts 2 Mar; his ticket of 9 Mar 02:00 UTC is 8 Mar
+    # 23:30 for him (UTC-02:30 by then), his seventh day: submitted.
+    # C2, Chatham, starts 6 Mar, no ticket; her week ended 13 Mar 00:00
+    # there, 12 Mar 10:15 UTC, before the instant: not submitted.
+    # E1, no zone (the installation's, UTC), starts 3 Mar; the ticket of
+    # 9 Mar 23:30 UTC is on the seventh day: submitted.
+    # E2, a zone that does not exist (read as the installation's), starts
+    # 8 Mar, no ticket: still in the first week, which runs to 14 Mar.
+    # Share 2 / (2 + 2).
+    c1 = _starter_in("c1", date(2026, 3, 2), "Pacific/Chatham")
+    s1 = _starter_in("s1", date(2026, 3, 2), "America/St_Johns")
+    _starter_in("c2", date(2026, 3, 6), "Pacific/Chatham")
+    e1 = _starter_in("e1", date(2026, 3, 3), "")
+    _starter_in("e2", date(2026, 3, 8), "Mars/Olympus")
+    _open(c1, _on(8, 12))
+    _open(s1, _on(9, 2))
+    _open(e1, _on(9, 23, 30))
+
+    assert first_week(WEEK.start, WEEK.end, AS_OF) == {
+        "new_workers": 5,
+        "submitted": 2,
+        "not_submitted": 2,
+        "still_in_first_week": 1,
+        "share": 0.5,
+    }

@@ -68,7 +68,7 @@ def test_the_table_shows_them_beside_the_service_figures(
     lines = [" ".join(line.split()) for line in _report().splitlines()]
 
     start = lines.index("Self-service sessions")
-    assert lines[start + 1 : start + 8] == [
+    assert lines[start + 1 : start + 10] == [
         "sessions 8",
         "deflected 4",
         "solved 2",
@@ -76,6 +76,8 @@ def test_the_table_shows_them_beside_the_service_figures(
         "ended in a ticket 4",
         "still open 0",
         "deflection rate 50.0%",
+        "solved, yet a ticket followed 2",
+        "",
     ]
     assert "mean of 5 —" in lines
     assert "share —" in lines
@@ -128,6 +130,8 @@ def test_the_publication_shows_them(
         assert "| Sessions | 8 |" in text
         assert "| Ended in a ticket | 4 |" in text
         assert "| Deflection rate | 50.0% |" in text
+        assert "| Solved, yet a ticket followed | 2 |" in text
     else:
         assert "<tr><td>Sessions</td><td>8</td></tr>" in text
         assert "<tr><td>Deflection rate</td><td>50.0%</td></tr>" in text
+        assert "<tr><td>Solved, yet a ticket followed</td><td>2</td></tr>" in text

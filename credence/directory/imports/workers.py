@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from credence.directory.imports.common import (
     no_such_worker,
     upsert,
 )
-from credence.directory.imports.rows import Cells, read_rows
+from credence.directory.imports.rows import Cells, RowProblem, read_rows
 from credence.workers.models import Team, Worker, WorkerKind
 
 USERNAME = re.compile(r"^[\w.@+-]+\Z")
@@ -48,6 +49,14 @@ def import_workers(path: Path) -> ImportCounts:
         planned, lambda r: r.username, lambda r: r.line, "username", "worker", counts
     )
     planned = _with_known_managers(planned, counts)
+    while True:
+        # A row refused for a loop keeps its worker's stored manager, or
+        # leaves a new worker out for the rows they were to manage: either
+        # can leave another row's manager unknown, or close another loop.
+        kept = _without_loops(planned, counts)
+        if len(kept) == len(planned):
+            break
+        planned = _with_known_managers(kept, counts)
 
     with transaction.atomic():
         outcomes = _save_workers(planned)
@@ -115,6 +124,88 @@ def _with_known_managers(
             counts.problems.append(no_such_worker(row.line, "manager", row.manager))
         failed = {row.line for row in unknown}
         planned = [row for row in planned if row.line not in failed]
+
+
+def _without_loops(planned: list[WorkerRow], counts: ImportCounts) -> list[WorkerRow]:
+    """Rows whose manager would not lead, up the chain of managers, back to
+    the worker themself, through the file's rows and the managers stored.
+
+    Each row of a loop is refused, whether the loop lies in the file alone
+    or closes through a manager already stored.
+    """
+    from_file = {
+        row.username: row.manager for row in planned if row.manager is not None
+    }
+    managers = _managers_after(from_file)
+    lines = {row.username: row.line for row in planned if row.manager is not None}
+    looped: set[str] = set()
+    for loop in _loops(managers):
+        for username in loop:
+            if username not in lines:
+                continue
+            looped.add(username)
+            counts.problems.append(
+                RowProblem(
+                    lines[username], "manager", _loop_reason(username, loop, from_file)
+                )
+            )
+    return [row for row in planned if row.username not in looped]
+
+
+def _managers_after(from_file: dict[str, str]) -> dict[str, str]:
+    """Each worker's manager once the rows are saved (an empty name for
+    none), for the file's workers and every manager up their chains.
+
+    The stored hierarchy is read one level at a time, so only the chains
+    the file reaches are loaded.
+    """
+    managers = dict(from_file)
+    wanted = {name for name in managers.values() if name} - managers.keys()
+    while wanted:
+        stored = dict(
+            Worker.objects.filter(username__in=wanted).values_list(
+                "username", "manager__username"
+            )
+        )
+        for name in wanted:
+            managers[name] = stored.get(name) or ""
+        wanted = {name for name in stored.values() if name} - managers.keys()
+    return managers
+
+
+def _loops(managers: dict[str, str]) -> list[list[str]]:
+    """Every loop of managers, each once: each member is managed by the
+    next, and the last by the first."""
+    loops: list[list[str]] = []
+    done: set[str] = set()
+    for start in managers:
+        path: list[str] = []
+        on_path: dict[str, int] = {}
+        name = start
+        while name and name not in done and name not in on_path:
+            on_path[name] = len(path)
+            path.append(name)
+            name = managers.get(name, "")
+        if name in on_path:
+            loops.append(path[on_path[name] :])
+        done.update(path)
+    return loops
+
+
+def _loop_reason(username: str, loop: list[str], from_file: dict[str, str]) -> str:
+    """Names the loop from the row's worker round to them again, and which
+    of its links are stored rather than in the file."""
+    at = loop.index(username)
+    chain = [*loop[at:], *loop[:at], username]
+    reason = f"makes a loop of managers: {' → '.join(chain)}, each managed by the next"
+    stored = [
+        f"{name}'s stored manager is {manager}"
+        for name, manager in pairwise(chain)
+        if name not in from_file
+    ]
+    if stored:
+        reason += f" ({'; '.join(stored)})"
+    return f"{reason}; name a manager outside the loop, or leave it empty"
 
 
 def _save_workers(planned: list[WorkerRow]) -> list[Outcome]:

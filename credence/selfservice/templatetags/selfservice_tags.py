@@ -85,6 +85,5 @@ def satisfaction_question(context: template.Context, ticket: Ticket) -> dict[str
 @register.inclusion_tag("selfservice/_welcome_banner.html", takes_context=True)
 def welcome_banner(context: template.Context) -> dict[str, Any]:
     person = context["request"].user
-    today = welcome.local_today(timezone.now())
-    shown = person.is_authenticated and welcome.in_first_week(person, today)
+    shown = person.is_authenticated and welcome.in_first_week(person, timezone.now())
     return {"shown": shown, "person": person}
