@@ -14,6 +14,9 @@ from credence.workers.roles import make_agent, make_lead
 STARTER_CATALOG = importlib.import_module(
     "credence.catalog.migrations.0002_starter_catalog"
 )
+STARTER_DATE_RULES = importlib.import_module(
+    "credence.catalog.migrations.0004_starter_date_rules"
+)
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
@@ -44,7 +47,9 @@ def starter_catalog(request: pytest.FixtureRequest) -> None:
         return
     from django.apps import apps
 
-    STARTER_CATALOG.add_starter_catalog(apps, None)
+    if not apps.get_model("catalog", "RequestType").objects.exists():
+        STARTER_CATALOG.add_starter_catalog(apps, None)
+        STARTER_DATE_RULES.set_date_rules(apps, None)
 
 
 @pytest.fixture(autouse=True)

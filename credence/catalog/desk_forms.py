@@ -5,13 +5,24 @@ these forms carry the lead's input to them and put each message beside
 the part of the definition it is about.
 """
 
+import re
 from typing import Any
 
 from django import forms
+from django.db.models import Q, QuerySet
 from django.utils.text import slugify
 
-from credence.catalog.models import Field, FieldType, PriorityRule, RequestType
-from credence.catalog.rules import check_field, normalised_condition_value
+from credence.catalog.models import (
+    CONDITION_TYPES,
+    DateRule,
+    Field,
+    FieldType,
+    PriorityRule,
+    RequestType,
+)
+from credence.catalog.rules import NAME_RULE, check_field, normalised_condition_value
+
+NAME_MAX = 50
 
 
 class RequestTypeForm(forms.ModelForm):
@@ -115,6 +126,18 @@ class FieldForm(forms.ModelForm):
         help_text="An earlier choice or yes/no field of this request type. "
         "Leave empty to always show the field.",
     )
+    # Checked by `credence.catalog.rules.check_name`, with messages that say
+    # what to type; Django's slug check would let hyphens and capitals in.
+    name = forms.CharField(
+        max_length=NAME_MAX,
+        required=False,
+        help_text="Lower-case letters, digits and underscores, starting with a "
+        "letter; the answer's key. Left empty, it is made from the question.",
+        error_messages={
+            "max_length": "Keep the name to %(limit_value)d characters (it has "
+            "%(show_value)d)."
+        },
+    )
     choices_text = forms.CharField(
         label="Answers to choose from",
         required=False,
@@ -132,6 +155,7 @@ class FieldForm(forms.ModelForm):
             "required",
             "condition_field",
             "condition_value",
+            "date_rule",
             "position",
         ]
         labels = {
@@ -139,10 +163,11 @@ class FieldForm(forms.ModelForm):
             "help": "Hint",
             "required": "An answer is required (when the field is shown)",
             "condition_value": "…has this answer",
+            "date_rule": "Dates allowed",
         }
         help_texts = {
-            "name": "Lower-case letters, digits and underscores; the answer's "
-            "key. Left empty, it is made from the question.",
+            "date_rule": "For a date field: “today” is the worker's own day, "
+            "in their time zone.",
             "position": "Fields are asked in the order of their positions.",
         }
         error_messages = {
@@ -163,20 +188,40 @@ class FieldForm(forms.ModelForm):
         kind.choices = FieldType.choices
         kind.initial = FieldType.TEXT
         self.order_fields(["label", "name", "help", "type", "choices_text"])
-        others = request_type.fields.all()
-        if self.instance.pk is not None:
-            others = others.exclude(pk=self.instance.pk)
         condition = self.fields["condition_field"]
         assert isinstance(condition, FieldChoice)
-        condition.queryset = others
+        condition.queryset = self._usable_sources()
         if self.instance.pk is not None and not self.is_bound:
             self.initial["choices_text"] = "\n".join(self.instance.choices)
 
+    def _usable_sources(self) -> QuerySet[Field]:
+        """The fields this one may be shown on: earlier, with fixed answers.
+
+        A new field comes last unless the lead says otherwise, so any field
+        with fixed answers is earlier. The condition a field already has
+        stays offered, so that saving does not drop it unseen.
+        """
+        usable = Q(type__in=CONDITION_TYPES)
+        if self.instance.pk is not None:
+            usable &= Q(position__lt=self.instance.position)
+        if self.instance.condition_field_id is not None:
+            usable |= Q(pk=self.instance.condition_field_id)
+        others = self.request_type.fields.filter(usable)
+        if self.instance.pk is not None:
+            others = others.exclude(pk=self.instance.pk)
+        return others
+
     def clean_name(self) -> str:
-        name = self.cleaned_data.get("name") or slugify(
-            self.cleaned_data.get("label", "")
-        ).replace("-", "_")
-        return name[:50]
+        typed = str(self.cleaned_data.get("name", "")).strip()
+        if typed:
+            return typed
+        # Made from the question: its words joined by underscores, from
+        # the first letter on.
+        made = slugify(self.cleaned_data.get("label", "")).replace("-", "_")
+        made = re.sub(r"^[^a-z]+", "", made)[:NAME_MAX].rstrip("_")
+        if not made:
+            raise forms.ValidationError(f"Give the field a name: {NAME_RULE}")
+        return made
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -187,6 +232,8 @@ class FieldForm(forms.ModelForm):
             value = normalised_condition_value(source, data["condition_value"])
             if value is not None:
                 data["condition_value"] = value
+        if data["type"] != FieldType.DATE:
+            data["date_rule"] = DateRule.ANY
         lines = data.get("choices_text", "").splitlines()
         choices = [line.strip() for line in lines if line.strip()]
         self.instance.choices = choices if data["type"] == FieldType.CHOICE else []
@@ -202,6 +249,7 @@ class FieldForm(forms.ModelForm):
             required=data["required"],
             condition_field=source,
             condition_value=data["condition_value"],
+            date_rule=data["date_rule"],
             position=data["position"],
         )
         for part, message in check_field(candidate, self._others()).items():

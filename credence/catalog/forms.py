@@ -7,19 +7,26 @@ answer: `credence.catalog.requests.check_answers` does.
 """
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.http import QueryDict
 
-from credence.catalog.models import Field, FieldType, RequestType
+from credence.catalog import text
+from credence.catalog.models import DateRule, Field, FieldType, RequestType
 from credence.catalog.requests import (
     AFFECTED,
     CAN_WORK,
+    DESCRIPTION,
+    DESCRIPTION_MAX,
     IMPACT_LABELS,
+    TEXT_LABELS,
+    TITLE,
     OwnItem,
     own_items,
 )
+from credence.errors import InvalidInput
 from credence.tickets.priority import AFFECTED_LABELS, CAN_WORK_LABELS
 from credence.tickets.services import TITLE_MAX
 from credence.workers.models import Worker
@@ -28,11 +35,25 @@ from credence.workers.models import Worker
 # suffix of the box where it is typed.
 SOMETHING_ELSE = "__other__"
 OTHER_SUFFIX = "__other"
+# Said under a date field whose rule bounds it, after the lead's hint.
+DATE_HINTS: dict[str, str] = {
+    DateRule.NOT_BEFORE_TODAY: "Today or a later date.",
+    DateRule.NOT_AFTER_TODAY: "Today or an earlier date.",
+}
+# Django's own check for NUL, said as the catalog says it of other control
+# characters.
+NUL_MESSAGES = {
+    name: {
+        "null_characters_not_allowed": text.CONTROL_MESSAGE
+        % {"label": label, "code": "U+0000"}
+    }
+    for name, label in TEXT_LABELS.items()
+}
 
 
 class RequestTextForm(forms.Form):
     title = forms.CharField(
-        label="In a few words",
+        label=TEXT_LABELS[TITLE],
         max_length=TITLE_MAX,
         required=False,
         error_messages={
@@ -40,12 +61,14 @@ class RequestTextForm(forms.Form):
                 "Keep this to %(limit_value)d characters (it has %(show_value)d); "
                 "put the rest in the details."
             ),
+            **NUL_MESSAGES[TITLE],
         },
     )
     description = forms.CharField(
-        label="Details",
+        label=TEXT_LABELS[DESCRIPTION],
         required=False,
         widget=forms.Textarea,
+        error_messages=NUL_MESSAGES[DESCRIPTION],
     )
     affected = forms.ChoiceField(
         label=IMPACT_LABELS[AFFECTED],
@@ -65,6 +88,20 @@ class RequestTextForm(forms.Form):
         if not asks_impact:
             del self.fields[AFFECTED]
             del self.fields[CAN_WORK]
+
+    def _tidied(self, name: str, limit: int) -> str:
+        try:
+            tidied = text.tidy(TEXT_LABELS[name], self.cleaned_data.get(name, ""))
+            text.check_length(TEXT_LABELS[name], tidied, limit)
+        except InvalidInput as error:
+            raise forms.ValidationError(error.message) from None
+        return tidied
+
+    def clean_title(self) -> str:
+        return self._tidied(TITLE, TITLE_MAX)
+
+    def clean_description(self) -> str:
+        return self._tidied(DESCRIPTION, DESCRIPTION_MAX)
 
 
 def items_by_field(fields: Sequence[Field], worker: Worker) -> dict[int, list[OwnItem]]:
@@ -105,9 +142,15 @@ def field_rows(
     answers: Mapping[str, str],
     problems: Mapping[str, str],
     items: Mapping[int, list[OwnItem]],
+    today: date,
 ) -> list[dict[str, Any]]:
-    """What the template needs to draw each field, in order."""
+    """What the template needs to draw each field, in order.
+
+    A date field with a rule bounds its picker at `today`, the worker's own
+    day; the server checks the rule whatever the picker allowed.
+    """
     by_pk = {field.pk: field for field in fields}
+    day = today.isoformat()
     rows = []
     for field in fields:
         value = answers.get(field.name, "")
@@ -120,6 +163,11 @@ def field_rows(
                 "id": f"field-{field.name}",
                 "value": value,
                 "error": problems.get(field.name, ""),
+                "hint": " ".join(
+                    part
+                    for part in (field.help, DATE_HINTS.get(field.date_rule, ""))
+                    if part
+                ),
                 "answers": list(field.answers().items()),
                 "items": offered,
                 "picked": picked or (SOMETHING_ELSE if value else ""),
@@ -131,6 +179,8 @@ def field_rows(
                 "shown_answer": (
                     source.answers().get(field.condition_value, "") if source else ""
                 ),
+                "min": day if field.date_rule == DateRule.NOT_BEFORE_TODAY else "",
+                "max": day if field.date_rule == DateRule.NOT_AFTER_TODAY else "",
             }
         )
     return rows

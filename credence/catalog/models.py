@@ -31,6 +31,15 @@ class FieldType(models.TextChoices):
     APPLICATION = "application", "One of the worker's applications"
 
 
+class DateRule(models.TextChoices):
+    # Which days a date field takes, "today" being the worker's own day: a
+    # date something is needed by cannot be past, a date something started
+    # cannot be to come.
+    ANY = "", "Any date"
+    NOT_BEFORE_TODAY = "not_before_today", "No earlier than today"
+    NOT_AFTER_TODAY = "not_after_today", "No later than today"
+
+
 # Fields whose answers come from a fixed list, so another field can be
 # shown on one of them.
 CONDITION_TYPES = (FieldType.CHOICE, FieldType.YES_NO)
@@ -87,6 +96,10 @@ class Field(models.Model):
         related_name="dependents",
     )
     condition_value = models.CharField(max_length=200, blank=True)
+    # For a DATE field only; blank otherwise.
+    date_rule = models.CharField(
+        max_length=20, choices=DateRule.choices, blank=True, default=DateRule.ANY
+    )
     position = models.PositiveIntegerField(default=0)
 
     class Meta:

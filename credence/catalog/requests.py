@@ -16,8 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from credence.assistant.handoff import attach_to_ticket
+from credence.assistant.models import Conversation
+from credence.catalog import text
 from credence.catalog.conditions import shown_fields
 from credence.catalog.models import (
+    DateRule,
     Field,
     FieldType,
     RequestAnswer,
@@ -38,9 +41,16 @@ from credence.tickets.priority import (
 )
 from credence.tickets.services import TITLE_MAX
 from credence.workers.models import Worker
+from credence.workers.zones import display_zone
 
 TEXT_MAX = 200
-LONG_TEXT_MAX = 4000
+# Long answers and the details: room for a pasted error log, not a book.
+LONG_TEXT_MAX = 10_000
+DESCRIPTION_MAX = LONG_TEXT_MAX
+# The request form's own two boxes, named in messages about them.
+TITLE = "title"
+DESCRIPTION = "description"
+TEXT_LABELS = {TITLE: "In a few words", DESCRIPTION: "Details"}
 
 # The two questions of a type whose priority the worker's answers give,
 # asked after its own fields under these names.
@@ -109,9 +119,53 @@ def active_type(slug: str) -> RequestType:
     return request_type
 
 
+def _tidy(name: str, label: str, raw: str, limit: int) -> str:
+    """The text tidied (see `credence.catalog.text`); AnswerError if wrong."""
+    try:
+        tidied = text.tidy(label, raw)
+        text.check_length(label, tidied, limit)
+    except InvalidInput as error:
+        raise AnswerError(name, "%(message)s", message=error.message) from None
+    return tidied
+
+
+def _check_date(field: Field, value: str, today: date) -> str:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise AnswerError(
+            field.name,
+            "For “%(label)s”, give a date as year-month-day, for example 2026-12-31.",
+            label=field.label,
+        ) from None
+    if field.date_rule == DateRule.NOT_BEFORE_TODAY and day < today:
+        raise AnswerError(
+            field.name,
+            "“%(label)s” cannot be before today: give %(today)s or a later "
+            "date, or leave it empty.",
+            label=field.label,
+            today=today.isoformat(),
+        )
+    if field.date_rule == DateRule.NOT_AFTER_TODAY and day > today:
+        raise AnswerError(
+            field.name,
+            "“%(label)s” cannot be after today: give %(today)s or an earlier "
+            "date, or leave it empty.",
+            label=field.label,
+            today=today.isoformat(),
+        )
+    return day.isoformat()
+
+
+def today_for(worker: Worker) -> date:
+    """The worker's own day, which a date field's rule is measured from."""
+    return timezone.localdate(timezone.now(), display_zone(worker))
+
+
 def _check_one(field: Field, raw: str, worker: Worker) -> Answer | None:
     """The field's answer, None if left empty; AnswerError if it is wrong."""
-    value = raw.strip()
+    limit = LONG_TEXT_MAX if field.type == FieldType.LONG_TEXT else TEXT_MAX
+    value = _tidy(field.name, field.label, raw, limit)
     if not value:
         if field.required:
             raise AnswerError(field.name, "Answer “%(label)s”.", label=field.label)
@@ -128,25 +182,8 @@ def _check_one(field: Field, raw: str, worker: Worker) -> Answer | None:
             )
         return Answer(field.name, field.label, field.type, offered[value], field)
     if field.type == FieldType.DATE:
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            raise AnswerError(
-                field.name,
-                "For “%(label)s”, give a date as year-month-day, for example "
-                "2026-12-31.",
-                label=field.label,
-            ) from None
-        return Answer(field.name, field.label, field.type, day.isoformat(), field)
-    limit = LONG_TEXT_MAX if field.type == FieldType.LONG_TEXT else TEXT_MAX
-    if len(value) > limit:
-        raise AnswerError(
-            field.name,
-            "Keep “%(label)s” to %(limit)d characters (it has %(length)d).",
-            label=field.label,
-            limit=limit,
-            length=len(value),
-        )
+        day = _check_date(field, value, today_for(worker))
+        return Answer(field.name, field.label, field.type, day, field)
     if field.type in (FieldType.DEVICE, FieldType.APPLICATION):
         # Naming one of the worker's own items links the answer to it; any
         # other text is "something else", typed.
@@ -192,6 +229,14 @@ def check_answers(
             except AnswerError as error:
                 problems[name] = error.message
     return kept, problems
+
+
+def check_texts(title: str, description: str) -> tuple[str, str]:
+    """The title and details tidied; AnswerError naming the one at fault."""
+    return (
+        _tidy(TITLE, TEXT_LABELS[TITLE], title, TITLE_MAX),
+        _tidy(DESCRIPTION, TEXT_LABELS[DESCRIPTION], description, DESCRIPTION_MAX),
+    )
 
 
 def priority_for(request_type: RequestType, answers: Mapping[str, str]) -> str:
@@ -303,6 +348,7 @@ def submit_request(
     transaction, as the portal's "Ask for help" does, so two copies sent at
     the same moment queue and the second finds the first.
     """
+    title, description = check_texts(title, description)
     kept, problems = check_answers(request_type, answers, worker)
     if problems:
         name, message = next(iter(problems.items()))
@@ -341,7 +387,13 @@ def open_request(
     """Open a ticket of the request type for the worker, through the portal.
 
     Answers are keyed by the field's name; a device or application field
-    takes the label of one of the worker's own items, or any text typed.
+    takes the label of one of the worker's own items (the answer is then
+    linked to it), or any other text, kept as typed ("something else").
+    Every text is tidied as `credence.catalog.text` says: a control
+    character is refused, direction controls are removed, and an answer of
+    only spaces or invisible characters is no answer. A date field with a
+    rule takes only today or later, or today or earlier, in the worker's
+    own time zone.
     A type whose priority the worker's answers give also takes `affected`
     and `can_work` (the values of `credence.tickets.priority`). Without a
     title, the ticket is named after the type and its first short answer.
@@ -359,6 +411,18 @@ def open_request(
     return ticket
 
 
+def own_conversation(worker: Worker, conversation_id: int | None) -> int | None:
+    """The id if it is one of the worker's conversations, otherwise None.
+
+    A prefilled link may be stale, mistyped or someone else's; it must not
+    stop the worker asking for help.
+    """
+    if conversation_id is None:
+        return None
+    mine = Conversation.objects.filter(pk=conversation_id, worker=worker)
+    return conversation_id if mine.exists() else None
+
+
 def request_from_portal(
     worker: Worker,
     request_type: RequestType,
@@ -370,11 +434,13 @@ def request_from_portal(
 ) -> tuple[Ticket, bool]:
     """Open the request the form describes, with its conversation attached.
 
-    The ticket and the attachment share one transaction: a conversation
-    that cannot be attached leaves no ticket behind either. A request handed
-    over by the assistant arrives through the assistant's channel, so the
-    reports can tell the two front doors apart.
+    A request handed over by the assistant arrives through the assistant's
+    channel, so the reports can tell the two front doors apart. A
+    conversation that is not the worker's, or no longer exists, is ignored:
+    the request is the worker's own and goes through the portal. The
+    ticket and the attachment share one transaction.
     """
+    conversation_id = own_conversation(worker, conversation_id)
     channel = Channel.PORTAL if conversation_id is None else Channel.ASSISTANT
     with transaction.atomic():
         ticket, opened = submit_request(

@@ -3,17 +3,32 @@
 A condition must point at an earlier field of the same request type whose
 answers are fixed (a choice or yes/no), and at one of those answers. Once
 other fields depend on a field, it must keep coming before them and keep
-the answers they are shown on. Each check returns messages keyed by the
-part of the definition at fault, saying what to change.
+the answers they are shown on. A field's name is its input's name in the
+request form, so it must keep the shape the lead is told (lower-case
+letters, digits and underscores, from a letter) and stay clear of the names
+the form uses itself. Each check returns messages keyed by the part of the
+definition at fault, saying what to change.
 """
 
+import re
 from collections.abc import Sequence
 
+from credence.catalog.forms import OTHER_SUFFIX
 from credence.catalog.models import CONDITION_TYPES, Field, FieldType
-from credence.catalog.requests import AFFECTED, CAN_WORK
+from credence.catalog.requests import AFFECTED, CAN_WORK, DESCRIPTION, TITLE
 
-# Input names the request form uses for its own questions.
-RESERVED_NAMES = frozenset({"title", "description", "conversation", AFFECTED, CAN_WORK})
+# Input names the request form uses itself: a field called one of them
+# would send two values under one name, and break the form (a second
+# "csrfmiddlewaretoken", Django's, refuses every submission).
+RESERVED_NAMES = frozenset(
+    {"csrfmiddlewaretoken", TITLE, DESCRIPTION, "conversation", AFFECTED, CAN_WORK}
+)
+# A field's name is its input's name and its answer's key.
+NAME = re.compile(r"[a-z][a-z0-9_]*")
+NAME_RULE = (
+    "use lower-case letters, digits and underscores, starting with a letter, "
+    "for example “needed_by”."
+)
 CHOICE_MAX = 200
 
 
@@ -38,7 +53,27 @@ def check_choices(field: Field) -> dict[str, str]:
     return {}
 
 
+def check_name_shape(name: str) -> str:
+    """What is wrong with the name as a name, or "" if nothing is."""
+    if NAME.fullmatch(name):
+        return ""
+    if not name[:1].isalpha():
+        return f"“{name}” does not start with a letter: {NAME_RULE}"
+    if name != name.lower() and NAME.fullmatch(name.lower()):
+        return f"“{name}” has capital letters: {NAME_RULE}"
+    return f"“{name}” has characters a name cannot have: {NAME_RULE}"
+
+
 def check_name(field: Field, others: Sequence[Field]) -> dict[str, str]:
+    shape = check_name_shape(field.name)
+    if shape:
+        return {"name": shape}
+    if field.name.endswith(OTHER_SUFFIX):
+        return {
+            "name": f"A name cannot end in “{OTHER_SUFFIX}”: the request form uses "
+            "such names for the box where “something else” is typed. Choose "
+            "another one."
+        }
     if field.name in RESERVED_NAMES:
         return {
             "name": f"“{field.name}” is a name the request form uses itself; "

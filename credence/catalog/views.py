@@ -21,16 +21,25 @@ from credence.catalog.forms import (
 )
 from credence.catalog.models import RequestType
 from credence.catalog.requests import (
+    AFFECTED,
+    CAN_WORK,
+    DESCRIPTION,
+    TITLE,
     AnswerError,
     active_type,
     check_answers,
+    own_conversation,
     request_from_portal,
+    today_for,
 )
 from credence.errors import InvalidInput, NotFound
 from credence.tickets.expectations import expectation_sentence
 from credence.tickets.models import Ticket
 from credence.workers.models import Worker
 from credence.workers.zones import display_zone
+
+# The largest key a conversation can have (a 64-bit signed integer).
+KEY_MAX = 2**63 - 1
 
 
 def _worker(request: HttpRequest) -> Worker:
@@ -54,10 +63,13 @@ def catalog_home(request: HttpRequest) -> HttpResponse:
 
 def _conversation_id(value: str | None) -> int | None:
     # A link the assistant made carries a number; anything else is ignored
-    # rather than refusing the worker's request.
-    if value is None or not value.strip().isdigit():
+    # rather than refusing the worker's request, and so is a conversation
+    # that is not the worker's (see `request_from_portal`).
+    digits = (value or "").strip()
+    if not (digits.isascii() and digits.isdigit()):
         return None
-    return int(value)
+    number = int(digits)
+    return number if number <= KEY_MAX else None
 
 
 def _form_page(
@@ -72,17 +84,37 @@ def _form_page(
     fields = list(request_type.fields.all())
     answers = answers_from(data, fields, request_type.asks_impact)
     items = items_by_field(fields, worker)
-    for name in ("affected", "can_work"):
+    for name in (TITLE, DESCRIPTION, AFFECTED, CAN_WORK):
         if name in problems and name in text_form.fields:
             text_form.add_error(name, problems[name])
+    rows = field_rows(request_type, fields, answers, problems, items, today_for(worker))
+    conversation = _conversation_id(data.get("conversation"))
     context = {
         "request_type": request_type,
         "form": text_form,
-        "rows": field_rows(request_type, fields, answers, problems, items),
-        "conversation": _conversation_id(data.get("conversation")),
+        "rows": rows,
+        "summary": _summary(text_form, rows),
+        "conversation": own_conversation(worker, conversation),
         "has_errors": bool(problems) or bool(text_form.errors),
     }
     return _render(request, "catalog/request.html", context, status=status)
+
+
+def _summary(
+    text_form: RequestTextForm, rows: list[dict[str, Any]]
+) -> list[tuple[str, str]]:
+    """Each problem with the id of what it is about, in the form's order."""
+
+    def of(names: tuple[str, ...]) -> list[tuple[str, str]]:
+        return [
+            (text_form[name].auto_id, str(error))
+            for name in names
+            if name in text_form.fields
+            for error in text_form.errors.get(name, [])
+        ]
+
+    asked = [(row["id"], row["error"]) for row in rows if row["error"]]
+    return of((TITLE, DESCRIPTION)) + asked + of((AFFECTED, CAN_WORK))
 
 
 def _sent_notice(ticket: Ticket, opened: bool, worker: Worker) -> str:

@@ -23,6 +23,7 @@ from credence.workers.models import Worker
 from tests.browser.conftest import focused_name, tab_to
 
 NARROW = {"width": 360, "height": 740}
+WIDE = {"width": 1280, "height": 900}
 LAPTOP = "Laptop ThinkPad T14 (LT-0042)"
 
 pytestmark = pytest.mark.usefixtures("business_hours_in_utc")
@@ -36,6 +37,9 @@ def wanda(worker: Worker) -> Worker:
         "credence.catalog.migrations.0002_starter_catalog"
     )
     starter.add_starter_catalog(apps, None)
+    importlib.import_module(
+        "credence.catalog.migrations.0004_starter_date_rules"
+    ).set_date_rules(apps, None)
     Device.objects.create(
         worker=worker, type="laptop", model="ThinkPad T14", serial="LT-0042"
     )
@@ -146,3 +150,78 @@ def test_the_catalog_pages_pass_the_accessibility_check(
     ):
         page.goto(f"{live_server.url}{path}")
         assert serious_problems(page) == [], path
+
+
+def test_after_a_failed_send_the_keyboard_starts_at_the_error_summary(
+    wanda: Worker, sign_in: Callable[[str], Page], live_server: Any
+) -> None:
+    page = sign_in(wanda.username)
+    page.goto(f"{live_server.url}/portal/request/hardware/")
+
+    tab_to(page, "Send to the IT team")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("Nothing was sent yet.")
+    expect(summary).to_be_focused()
+    assert serious_problems(page) == []
+    # The summary links each problem to its question.
+    page.keyboard.press("Tab")
+    assert focused_name(page) == "Answer “What do you need?”."
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert focused_name(page) == "Laptop"
+    assert not Ticket.objects.exists()
+
+
+def _boxes(page: Page) -> dict[str, dict[str, float]]:
+    """Where the questions, the articles panel and the button are, at once.
+
+    The panel grows when its articles arrive, so all three are measured in
+    one go, after the page has stopped fetching.
+    """
+    page.wait_for_load_state("networkidle")
+    return dict(
+        page.evaluate(
+            """() => Object.fromEntries(
+                [
+                    ["questions", ".request-questions"],
+                    ["panel", ".knowledge-suggestions"],
+                    ["send", ".request-form button[type=submit]"],
+                ].map(([name, selector]) => {
+                    const box = document.querySelector(selector)
+                        .getBoundingClientRect();
+                    return [name, {x: box.x, y: box.y, right: box.right,
+                                   bottom: box.bottom}];
+                })
+            )"""
+        )
+    )
+
+
+def test_articles_sit_beside_the_questions_on_a_wide_screen(
+    wanda: Worker, sign_in: Callable[[str], Page], live_server: Any
+) -> None:
+    page = sign_in(wanda.username)
+    page.set_viewport_size(WIDE)
+    page.goto(f"{live_server.url}/portal/request/something-broken/")
+
+    boxes = _boxes(page)
+
+    assert boxes["panel"]["x"] >= boxes["questions"]["right"]
+    assert boxes["panel"]["y"] < boxes["questions"]["bottom"]
+
+
+def test_articles_come_after_the_questions_on_a_phone(
+    wanda: Worker, sign_in: Callable[[str], Page], live_server: Any
+) -> None:
+    page = sign_in(wanda.username)
+    page.set_viewport_size(NARROW)
+    page.goto(f"{live_server.url}/portal/request/something-broken/")
+
+    boxes = _boxes(page)
+
+    assert boxes["questions"]["bottom"] <= boxes["panel"]["y"]
+    assert boxes["panel"]["bottom"] <= boxes["send"]["y"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]

@@ -4,6 +4,7 @@ import pytest
 
 from credence.catalog.models import Field, RequestAnswer, RequestType
 from credence.catalog.requests import open_request
+from credence.catalog.rules import check_condition
 from credence.workers.models import Worker
 from tests.catalog.conftest import add_field, make_type
 from tests.conftest import signed_in
@@ -178,11 +179,24 @@ def test_a_condition_on_a_text_field_is_refused(
     where = badge.fields.get(name="where")
 
     page = _refusal(lead, badge, condition_field=str(where.pk), condition_value="HQ")
+    # The form does not offer it; the rule refuses it wherever it comes from.
+    candidate = Field(
+        request_type=badge,
+        name="office",
+        label="Which office?",
+        type="text",
+        condition_field=where,
+        condition_value="HQ",
+        position=50,
+    )
 
     assert (
-        "“Where are you based?” has no fixed answers; a field can only depend "
-        "on a choice or yes/no field."
+        "Choose an earlier field of this request type, or “Always show this field”."
     ) in page
+    assert check_condition(candidate, list(badge.fields.all())) == {
+        "condition_field": "“Where are you based?” has no fixed answers; a field "
+        "can only depend on a choice or yes/no field."
+    }
 
 
 def test_a_condition_on_an_answer_not_offered_is_refused(

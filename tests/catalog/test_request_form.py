@@ -64,14 +64,44 @@ def test_the_form_asks_the_type_s_questions_in_order(worker: Worker) -> None:
     assert "How many people are affected?" not in page
 
 
-def test_articles_are_suggested_beside_the_title_and_description(
+def test_articles_are_suggested_after_the_type_s_questions(
     worker: Worker,
 ) -> None:
-    page = signed_in(worker).get(URL).content.decode()
+    # A keyboard (or phone) worker meets the questions first; on a wide
+    # screen the panel sits beside the form.
+    page = signed_in(worker).get("/portal/request/something-broken/").content.decode()
 
     panel = page.index('<aside class="knowledge-suggestions"')
-    assert page.index('id="id_description"') < panel < page.index("What do you need?")
+    assert page.index("Since when?") < panel
+    assert page.index("Can you keep working?") < panel
+    assert panel < page.index("Send to the IT team")
     assert 'hx-get="/portal/articles/suggest/"' in page
+
+
+def test_a_failed_send_puts_the_focus_on_the_error_summary(worker: Worker) -> None:
+    page = signed_in(worker).post(URL, {"item": "Laptop"}).content.decode()
+
+    assert '<div class="error-summary" role="alert" tabindex="-1" autofocus>' in page
+    # Only the summary takes the focus on arrival.
+    assert page.count(" autofocus") == 1
+
+
+def test_the_error_summary_links_each_problem_to_its_question(
+    worker: Worker,
+) -> None:
+    data = {"title": "x" * 201, "item": "Something else", "replacement": "yes"}
+
+    page = signed_in(worker).post(URL, data).content.decode()
+
+    assert (
+        "<ul>"
+        '<li><a href="#id_title">Keep this to 200 characters (it has 201); put '
+        "the rest in the details.</a></li>"
+        '<li><a href="#field-item_other">Answer “What else do you need?”.</a></li>'
+        '<li><a href="#field-replaces">Answer “Which device does it replace?”.'
+        "</a></li>"
+        "</ul>"
+    ) in "".join(line.strip() for line in page.splitlines())
 
 
 def test_an_incident_form_asks_the_impact_questions(worker: Worker) -> None:
@@ -109,11 +139,12 @@ def test_a_hidden_type_is_not_found(worker: Worker) -> None:
 def test_title_and_description_are_prefilled_from_the_address(
     worker: Worker,
 ) -> None:
+    conversation = Conversation.objects.create(worker=worker, started=timezone.now())
     query = urlencode(
         {
             "title": "Screen flickers",
             "description": "Since Monday.",
-            "conversation": "7",
+            "conversation": str(conversation.pk),
         }
     )
 
@@ -121,7 +152,19 @@ def test_title_and_description_are_prefilled_from_the_address(
 
     assert 'value="Screen flickers"' in page
     assert ">Since Monday.</textarea>" in page
-    assert '<input type="hidden" name="conversation" value="7">' in page
+    assert (
+        f'<input type="hidden" name="conversation" value="{conversation.pk}">' in page
+    )
+
+
+def test_a_conversation_not_the_worker_s_is_not_carried_in_the_form(
+    worker: Worker, other_worker: Worker
+) -> None:
+    theirs = Conversation.objects.create(worker=other_worker, started=timezone.now())
+
+    page = signed_in(worker).get(f"{URL}?conversation={theirs.pk}").content.decode()
+
+    assert 'name="conversation"' not in page
 
 
 def test_sending_opens_the_ticket_and_shows_it(worker: Worker) -> None:
@@ -269,24 +312,41 @@ def test_a_request_without_a_conversation_comes_through_the_portal(
     assert Ticket.objects.get().channel == "portal"
 
 
-def test_another_worker_s_conversation_leaves_no_ticket(
-    worker: Worker, other_worker: Worker
+@pytest.mark.parametrize("whose", ["another worker's", "none"])
+def test_a_conversation_not_the_worker_s_is_ignored(
+    worker: Worker, other_worker: Worker, whose: str
 ) -> None:
+    # A link with someone else's conversation, or one that does not exist,
+    # still opens the worker's request: through the portal, with nothing
+    # attached.
     theirs = Conversation.objects.create(worker=other_worker, started=timezone.now())
+    wanted = str(theirs.pk) if whose != "none" else "999999"
 
     response = signed_in(worker).post(
         "/portal/request/question/",
-        {"question": "Who approves software?", "conversation": str(theirs.pk)},
+        {"question": "Who approves software?", "conversation": wanted},
     )
 
-    assert response.status_code == 400
-    assert (
-        "There is no such conversation, or it is not yours."
-        in response.content.decode()
-    )
-    assert not Ticket.objects.exists()
+    ticket = Ticket.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/portal/tickets/{ticket.number}/"
+    assert ticket.channel == "portal"
     theirs.refresh_from_db()
     assert theirs.ticket is None
+
+
+@pytest.mark.parametrize("sent", ["²", "12a", "99999999999999999999999", ""])
+def test_a_conversation_that_is_not_a_key_is_ignored(worker: Worker, sent: str) -> None:
+    client = signed_in(worker)
+    shown = client.get(f"/portal/request/question/?conversation={sent}")
+    response = client.post(
+        "/portal/request/question/",
+        {"question": "Who approves software?", "conversation": sent},
+    )
+
+    assert shown.status_code == 200
+    assert response.status_code == 302
+    assert Ticket.objects.get().channel == "portal"
 
 
 @pytest.mark.parametrize("slug", ["hardware", "question", "something-broken"])
