@@ -230,7 +230,11 @@ def main() -> None:
     )
     print(f"database {url}", flush=True)
     scale._setup(url)
-    if not options.reuse:
+    if options.reuse:
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+    else:
         started = time.perf_counter()
         scale.generate(options.tickets, options.processes, options.seed)
         write_articles(options.articles, options.seed)

@@ -57,6 +57,12 @@ MIN_COVERAGE = 0.6
 # An article passes a ticket the search scored up to this many times its
 # own score: the two stand about equal, and the article is meant for all.
 ARTICLE_PREFERENCE = 1.15
+# A model's answer is shown only when the passages it cites hold at least
+# this share of its words (see _grounding); below, the assistant answers
+# by quoting the passages instead. Paraphrased steps keep most of their
+# nouns and verbs ("open the system menu, select Wi-Fi" holds 6 of 7); a
+# sentence the passages never said holds few.
+MIN_GROUNDING = 0.5
 # How many hits to read, and how many to answer from.
 HITS_READ = 6
 SOURCES_USED = 2
@@ -531,6 +537,20 @@ def _extractive(message: str, passages: list[Passage]) -> Reply:
     )
 
 
+def _grounding(answer: str, passages: list[str], cited: tuple[int, ...]) -> float:
+    """The share of the answer's words the passages it cites hold.
+
+    A model may cite [1] beside anything, "call 0800-SCAM and give them
+    your password [1]" included; an answer made of the passages' words is
+    one the passages can vouch for.
+    """
+    said = terms(re.sub(r"\[\d+\]", " ", answer))
+    if not said:
+        return 0.0
+    held = frozenset(term for n in cited for term in terms(passages[n - 1]))
+    return sum(1 for term in said if matches(term, held)) / len(said)
+
+
 def _model_answer(
     message: str,
     passages: list[Passage],
@@ -540,13 +560,19 @@ def _model_answer(
 ) -> Reply:
     question = terms(message)
     given = passages[:MODEL_PASSAGES]
-    answer = llm.ask_model(
-        message,
-        [(p.hit.title, best_passage(p.text, question, limit=1500)) for p in given],
-    )
+    texts = [(p.hit.title, best_passage(p.text, question, limit=1500)) for p in given]
+    answer = llm.ask_model(message, texts)
     if not answer.knows:
         return _nothing_found(slug, asked, conversation)
     cited = [given[number - 1] for number in answer.cited]
+    grounding = _grounding(
+        answer.text, [f"{title}\n{text}" for title, text in texts], answer.cited
+    )
+    if grounding < MIN_GROUNDING:
+        raise llm.ModelUnavailable(
+            f"the answer shares only {grounding:.0%} of its words with the "
+            "passages it cites"
+        )
     return Reply(
         answer.text,
         True,

@@ -1,14 +1,15 @@
 """Keep the search documents in step with articles and tickets.
 
 An article has one document while it exists. A ticket has one while it is
-resolved or closed and not confidential: its title, its description and
-the resolution the desk wrote, with the requester's name and address taken
-out, since a search result may be read by any worker. The database's
+resolved or closed and not confidential: its title; as its summary, the
+resolution the IT team wrote, the only text other workers are shown; and
+as its body, the description and the resolution, for ranking and for the
+requester and the IT team. All three are scrubbed of e-mail addresses,
+phone numbers and workers' names (see `privacy.py`). The database's
 full-text index follows the documents by itself (triggers on SQLite, a
 generated column on PostgreSQL).
 """
 
-import re
 from typing import Any
 
 from django.db import transaction
@@ -16,6 +17,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from credence.knowledge.models import Article, Audience, DocumentKind, SearchDocument
+from credence.knowledge.privacy import scrub
 from credence.knowledge.text import plain_text
 from credence.knowledge.vocabulary import (
     count_words,
@@ -83,20 +85,6 @@ def _resolution_text(ticket: Ticket) -> str:
     return comment.first() or ""
 
 
-def _without_requester(text: str, ticket: Ticket) -> str:
-    requester = ticket.requester
-    names = {
-        requester.email,
-        requester.username,
-        requester.get_full_name(),
-        requester.first_name,
-        requester.last_name,
-    }
-    for name in sorted((n for n in names if n and len(n) > 1), key=len, reverse=True):
-        text = re.sub(rf"\b{re.escape(name)}\b", "the requester", text, flags=re.I)
-    return text
-
-
 def index_ticket(ticket: Ticket) -> None:
     """Add, refresh or remove a ticket's document after it changed."""
     document = SearchDocument.objects.filter(ticket_id=ticket.pk).first()
@@ -104,18 +92,22 @@ def index_ticket(ticket: Ticket) -> None:
         if document is not None:
             _drop(document)
         return
+    resolution = _resolution_text(ticket).strip()
+    title, summary, body = scrub(
+        [ticket.title, resolution, f"{ticket.description}\n{resolution}".strip()],
+        ticket.requester,
+    )
     fields = {
         "key": ticket.reference,
         "audience": Audience.WORKERS,
-        "title": _without_requester(ticket.title, ticket),
-        "summary": "",
-        "body": _without_requester(
-            f"{ticket.description}\n{_resolution_text(ticket)}".strip(), ticket
-        ),
+        "title": title,
+        "summary": summary,
+        "body": body,
         "updated_at": ticket.updated_at,
     }
     if document is not None and all(
-        getattr(document, name) == fields[name] for name in ("key", "title", "body")
+        getattr(document, name) == fields[name]
+        for name in ("key", "title", "summary", "body")
     ):
         # A resolved ticket is saved again for every figure derived from
         # it; its words have not changed, so neither does its document.

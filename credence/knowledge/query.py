@@ -17,7 +17,10 @@ from credence.knowledge.text import edit_distance, fold, stem, words
 # Each group is one idea; a word or phrase of a group finds the others.
 # Phrases are written with spaces and searched as phrases.
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("wifi", "wi fi", "wireless", "wlan", "hotspot"),
+    # A hotspot is one way of sharing a connection, not the wifi itself: as
+    # a synonym it put "Create a wireless hotspot" first for every wifi
+    # question.
+    ("wifi", "wi fi", "wireless", "wlan"),
     (
         "mfa",
         "2fa",
@@ -38,7 +41,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("email", "e mail", "mail", "gmail", "inbox"),
     ("phone", "mobile", "cell", "smartphone", "iphone", "android"),
     ("slow", "sluggish", "laggy", "lag"),
-    ("internet", "network", "online", "connection"),
+    ("internet", "network", "online"),
+    ("connect", "connecting", "connection", "join"),
     ("sound", "audio", "speakers", "volume"),
     ("mic", "microphone"),
     ("headset", "headphones", "earphones"),
@@ -56,8 +60,11 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("bluetooth", "pairing", "pair"),
     ("mouse", "pointer", "cursor", "trackpad", "touchpad"),
     ("hot", "overheating", "overheat", "heat"),
+    ("dark", "dim", "brightness", "bright", "darker", "dimmed"),
     ("usb", "flash drive", "thumb drive", "external drive"),
-    ("lost", "missing", "stolen"),
+    # "missing" is not among them: "fan-control software could be missing"
+    # made a fan article an answer to "lost laptop".
+    ("lost", "stolen", "theft"),
     ("app", "application", "software", "program"),
     ("meeting", "video call", "videoconference", "conference"),
     ("disk", "storage", "drive", "space"),
@@ -303,6 +310,12 @@ _JOINED = {
     "sign in": "signin",
     "set up": "setup",
     "back up": "backup",
+    # Getting on a network is connecting to it.
+    "get on": "connect",
+    "get onto": "connect",
+    "get on to": "connect",
+    "get online": "connect online",
+    "hop on": "connect",
 }
 
 
@@ -316,6 +329,10 @@ class Concept:
 
     typed: str
     alternatives: tuple[tuple[str, ...], ...]
+    # A concept the query implies without naming it ("wifi not working"
+    # asks for troubleshooting): it ranks, but weighs less than a word
+    # the searcher typed.
+    implied: bool = False
 
     @property
     def stems(self) -> frozenset[tuple[str, ...]]:
@@ -385,8 +402,34 @@ def _near_synonym(word: str) -> str | None:
     return None
 
 
+# "not working", "won't work", "broken": the searcher says only that
+# something fails, and the pages written for that are the troubleshooters.
+# These words are filler for ranking (see STOP_WORDS); here they only
+# imply that idea. A failure they name ("can't connect") is its own idea.
+_TROUBLE = re.compile(
+    r"\b(?:(?:not|cannot|cant|wont|doesnt|dont|isnt|stopped)\s+work\w*|broken)\b"
+)
+TROUBLE = Concept(typed="troubleshoot", alternatives=(("troubleshoot",),), implied=True)
+
+
+def _has_trouble(query: str) -> bool:
+    said = " ".join(w.replace("'", "") for w in words(_expand_contractions(query)))
+    return _TROUBLE.search(said) is not None
+
+
 def understand(query: str, correct: Corrector) -> list[Concept]:
     """The query's concepts, with spelling corrected and synonyms added."""
+    concepts = _typed_concepts(query, correct)
+    if concepts and _has_trouble(query) and TROUBLE.typed not in _typed(concepts):
+        concepts.append(TROUBLE)
+    return concepts
+
+
+def _typed(concepts: list[Concept]) -> set[str]:
+    return {concept.typed for concept in concepts}
+
+
+def _typed_concepts(query: str, correct: Corrector) -> list[Concept]:
     concepts: list[Concept] = []
     for word in meaningful_words(query)[:12]:
         known = _SYNONYMS.get(word) or _SYNONYMS.get(stem(word))

@@ -18,9 +18,9 @@ from django.urls import reverse
 
 from credence.knowledge.engines import Candidate, candidates
 from credence.knowledge.models import Audience, DocumentKind, SearchDocument
-from credence.knowledge.query import Concept, understand
+from credence.knowledge.query import Concept, meaningful_words, understand
 from credence.knowledge.text import fold, stem, words
-from credence.knowledge.vocabulary import current_vocabulary
+from credence.knowledge.vocabulary import Vocabulary, current_vocabulary
 from credence.tickets.models import Ticket
 from credence.workers.models import Worker
 from credence.workers.roles import is_agent
@@ -41,6 +41,14 @@ ENGINE_WEIGHT = 0.6
 COVERAGE_WEIGHT = 1.0
 TITLE_WEIGHT = 0.8
 SUMMARY_WEIGHT = 0.3
+# A title that names the query among other things still counts this
+# share of one wholly about it.
+TITLE_FOCUS_FLOOR = 0.8
+# An idea the query implies counts for this share of one it names.
+IMPLIED_SHARE = 0.3
+# In a title, another form of the searcher's word counts for less than the
+# word as typed.
+STEM_SHARE = 0.8
 # A synonym counts for less than the searcher's own word.
 SYNONYM_SHARE = 0.7
 
@@ -54,6 +62,11 @@ class Hit:
     score: float  # higher is better
     excerpt: str  # safe HTML: escaped text with <mark> around matched words
     text: str  # the plain passage that matched, for answering from
+
+    @property
+    def plain_excerpt(self) -> str:
+        """The excerpt as plain text, for JSON and terminals."""
+        return html.unescape(re.sub(r"</?mark>", "", self.excerpt))
 
 
 def search(
@@ -75,8 +88,11 @@ def search(
     documents = SearchDocument.objects.only(
         "id", "kind", "key", "title", "summary", "ticket_id", "audience"
     ).in_bulk([c.document_id for c in found])
-    weights = [vocabulary.weight(concept.typed) for concept in concepts]
-    ranked = _rank(concepts, weights, found, documents)[:limit]
+    weights = [
+        vocabulary.weight(concept.typed) * (IMPLIED_SHARE if concept.implied else 1)
+        for concept in concepts
+    ]
+    ranked = _rank(concepts, weights, found, documents, vocabulary)[:limit]
     bodies = dict(
         SearchDocument.objects.filter(pk__in=[d.pk for d, _ in ranked]).values_list(
             "pk", "body"
@@ -123,15 +139,41 @@ def _query_stems(concepts: list[Concept]) -> set[str]:
     }
 
 
-def _coverage(concepts: list[Concept], weights: list[float], stems: set[str]) -> float:
+def _coverage(
+    concepts: list[Concept],
+    weights: list[float],
+    stems: set[str],
+    exact: set[str] | None = None,
+) -> float:
+    """The weighted share of the concepts the stems hold. Given the text's
+    exact words, a word held only in another form ("connection" for
+    "connect") counts STEM_SHARE: a title in the searcher's own words is
+    the closer match."""
     total = 0.0
     for concept, weight in zip(concepts, weights, strict=True):
         best = 0.0
         for index, phrase in enumerate(concept.alternatives):
             if all(stem(w) in stems for w in phrase):
-                best = max(best, 1.0 if index == 0 else SYNONYM_SHARE)
+                share = 1.0 if index == 0 else SYNONYM_SHARE
+                if exact is not None and not all(w in exact for w in phrase):
+                    share *= STEM_SHARE
+                best = max(best, share)
         total += weight * best
     return total / sum(weights)
+
+
+def _title_focus(title: str, stems: set[str], vocabulary: Vocabulary) -> float:
+    """How much of the title is about the query: "Connect to a wireless
+    network" is wholly about connecting to wifi, "Connect to a hidden
+    wireless network" and "Create a wireless hotspot" only in part. Each
+    title word counts by its rarity, as the query's words do: a name
+    many pages carry ("GitLab") says less of what a page is about."""
+    named = [(stem(w), vocabulary.weight(w)) for w in meaningful_words(title)]
+    total = sum(weight for _, weight in named)
+    if not total:
+        return TITLE_FOCUS_FLOOR
+    share = sum(weight for s, weight in named if s in stems) / total
+    return TITLE_FOCUS_FLOOR + (1 - TITLE_FOCUS_FLOOR) * share
 
 
 def _rank(
@@ -139,6 +181,7 @@ def _rank(
     weights: list[float],
     found: list[Candidate],
     documents: dict[int, SearchDocument],
+    vocabulary: Vocabulary,
 ) -> list[tuple[SearchDocument, float]]:
     top = max(c.score for c in found) or 1.0
     stems = _query_stems(concepts)
@@ -156,7 +199,13 @@ def _rank(
             ENGINE_WEIGHT * candidate.score / top
             + COVERAGE_WEIGHT * held
             + TITLE_WEIGHT
-            * _coverage(concepts, weights, _stems_in(document.title, stems))
+            * _coverage(
+                concepts,
+                weights,
+                _stems_in(document.title, stems),
+                {w.replace("'", "") for w in words(document.title)},
+            )
+            * _title_focus(document.title, stems, vocabulary)
             + SUMMARY_WEIGHT
             * _coverage(concepts, weights, _stems_in(document.summary, stems))
         )
@@ -187,6 +236,19 @@ def _url(document: SearchDocument, agent: bool, requested: set[int]) -> str:
     return reverse("knowledge:solution", args=[number])
 
 
+def shown_text(document: SearchDocument, body: str, sees_all: bool) -> str:
+    """The text of a document its reader may see.
+
+    An article shows its body. A solved ticket shows its description and
+    resolution to its requester and the IT team, and to anyone else only
+    the resolution the IT team wrote (see `privacy.py`): what a worker
+    wrote about themselves never reaches another worker.
+    """
+    if document.kind == DocumentKind.ARTICLE:
+        return body or document.summary
+    return body if sees_all else document.summary
+
+
 def _hit(
     document: SearchDocument,
     score: float,
@@ -196,7 +258,8 @@ def _hit(
     requested: set[int],
 ) -> Hit:
     stems = _query_stems(concepts)
-    passage = best_passage(body or document.summary, stems, PASSAGE_LENGTH)
+    shown = shown_text(document, body, agent or document.ticket_id in requested)
+    passage = best_passage(shown, stems, PASSAGE_LENGTH)
     excerpt_text = best_passage(passage, stems, EXCERPT_LENGTH)
     return Hit(
         kind="article" if document.kind == DocumentKind.ARTICLE else "ticket",

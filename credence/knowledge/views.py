@@ -16,15 +16,18 @@ from credence.errors import NotFound
 from credence.knowledge.articles import answer_helpful, get_visible_article
 from credence.knowledge.index import SEARCHABLE_STATUSES
 from credence.knowledge.models import HelpfulAnswer, SearchDocument
-from credence.knowledge.search import search
+from credence.knowledge.search import search, shown_text
 from credence.knowledge.text import render_markdown
 from credence.selfservice import sessions
 from credence.workers.models import Worker
 from credence.workers.roles import is_agent
 
 RESULTS = 20
-SUGGESTIONS = 5
+# Few enough to read at a glance beside a form, on a phone too.
+SUGGESTIONS = 3
 MAX_QUERY = 500
+# An article opened from the suggestions beside a request form, in a new tab.
+FROM_REQUEST = "request"
 
 
 def _worker(request: HttpRequest) -> Worker:
@@ -80,6 +83,7 @@ def article_page(request: HttpRequest, slug: str) -> HttpResponse:
             "body": mark_safe(render_markdown(article.body)),
             "answer": answer,
             "solved": request.GET.get("solved") == "1",
+            "from_request": request.GET.get("from") == FROM_REQUEST,
             "is_agent": is_agent(worker),
         },
     )
@@ -105,21 +109,36 @@ def solved(request: HttpRequest, slug: str) -> HttpResponse:
     worker = _worker(request)
     article = get_visible_article(worker, slug)
     sessions.solved(worker, "article", article.slug)
-    return redirect(reverse("knowledge:article", args=[article.slug]) + "?solved=1")
+    url = reverse("knowledge:article", args=[article.slug]) + "?solved=1"
+    if request.POST.get("from") == FROM_REQUEST:
+        url += f"&from={FROM_REQUEST}"
+    return redirect(url)
 
 
 @login_required
 @require_GET
 def solution(request: HttpRequest, number: int) -> HttpResponse:
-    """How a past ticket was resolved, as search shows it to any worker:
-    its title, description and resolution, without who asked."""
+    """How a past ticket was resolved, as search shows it: to its requester
+    and the IT team its description and resolution, to anyone else only its
+    title and the IT team's resolution, without who asked."""
+    worker = _worker(request)
     document = (
         SearchDocument.objects.filter(
             ticket__number=number, ticket__status__in=SEARCHABLE_STATUSES
         )
         .exclude(ticket__confidential=True)
+        .select_related("ticket")
         .first()
     )
-    if document is None:
+    if document is None or document.ticket is None:
         raise NotFound("There is no such solved ticket to read.")
-    return render(request, "knowledge/solution.html", {"document": document})
+    sees_all = is_agent(worker) or document.ticket.requester_id == worker.pk
+    return render(
+        request,
+        "knowledge/solution.html",
+        {
+            "document": document,
+            "text": shown_text(document, document.body, sees_all),
+            "sees_all": sees_all,
+        },
+    )

@@ -57,7 +57,9 @@ def test_the_answer_is_the_models_with_the_passages_it_cited(
 def test_the_model_is_asked_with_numbered_passages_and_the_rules(
     worker: Worker, model_server: ModelServer, two_articles: ScriptedSearch
 ) -> None:
-    model_server.reply = lambda body: completion("Both say so [1][2].")
+    model_server.reply = lambda body: completion(
+        "Open Settings, choose Network and select Wi-Fi [1][2]."
+    )
 
     reply = reply_to("how do I connect to the wireless network", worker)
 

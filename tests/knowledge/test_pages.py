@@ -174,8 +174,8 @@ def test_suggestions_come_as_a_fragment_from_title_and_description(
 
     assert response.status_code == 200
     assert "<html" not in fragment
-    assert "1 article that may answer this:" in fragment
-    assert 'href="/portal/articles/paper-jam/"' in fragment
+    assert "1 article that may answer this</span>" in fragment
+    assert 'href="/portal/articles/paper-jam/?from=request"' in fragment
     assert "<mark>paper</mark>" in fragment
 
 
@@ -184,7 +184,11 @@ def test_suggestions_for_nothing_typed_are_empty(
 ) -> None:
     response = signed_in(worker).get("/portal/articles/suggest/", {"title": ""})
 
-    assert response.content.decode().strip() == ""
+    # Only the summary's count, put back as it was before any typing.
+    assert response.content.decode().strip() == (
+        '<span id="knowledge-suggestions-count" class="hint" aria-live="polite" '
+        'hx-swap-oob="true">appear as you describe your need</span>'
+    )
 
 
 def test_the_suggestions_include_fetches_as_the_worker_types(db: None) -> None:
@@ -211,7 +215,10 @@ def test_the_desk_lists_articles_with_helpful_counts(
     page = signed_in(agent).get("/desk/knowledge/").content.decode()
 
     assert "Reset a worker&#x27;s MFA" in page
-    assert "<td>1</td>\n              <td>0</td>" in page
+    assert (
+        '<td data-label="Helpful">1</td>\n              '
+        '<td data-label="Not helpful">0</td>'
+    ) in page
 
 
 def test_workers_cannot_open_the_desk_pages(
@@ -338,3 +345,65 @@ def test_the_desk_forms_open_for_a_lead(
     assert "Check their identity on a video call first.</textarea>" in edit
     assert 'name="slug"' not in edit
     assert "This article has not been changed since it was written." in versions
+
+
+def test_at_most_three_suggestions_each_with_one_excerpt(
+    worker: Worker, db: None
+) -> None:
+    for number in range(5):
+        write(
+            f"Printer tray {number} jams", "Pull the paper out.", slug=f"tray-{number}"
+        )
+
+    fragment = (
+        signed_in(worker)
+        .get("/portal/articles/suggest/", {"title": "printer tray jams"})
+        .content.decode()
+    )
+
+    assert fragment.count("<li>") == 3
+    assert fragment.count('class="knowledge-excerpt knowledge-one-line"') == 3
+    assert "3 articles that may answer this</span>" in fragment
+
+
+def test_the_suggestions_are_folded_under_their_count(db: None) -> None:
+    from django.template.loader import render_to_string
+
+    html = render_to_string("knowledge/_suggestions.html")
+
+    assert "<details>" in html
+    assert "<details open" not in html
+    assert '<span id="knowledge-suggestions-count"' in html
+
+
+def test_solved_from_a_suggestion_says_the_request_was_not_sent(
+    worker: Worker, articles: tuple[Article, Article], self_service: SelfServiceCalls
+) -> None:
+    client = signed_in(worker)
+    page = client.get("/portal/articles/paper-jam/?from=request").content.decode()
+    assert '<input type="hidden" name="from" value="request">' in page
+
+    response = client.post(
+        "/portal/articles/paper-jam/solved/", {"from": "request"}, follow=True
+    )
+    page = response.content.decode()
+
+    assert response.redirect_chain == [
+        ("/portal/articles/paper-jam/?solved=1&from=request", 302)
+    ]
+    assert (
+        "The request you started in the other tab was not sent. You can close that tab."
+    ) in page
+    assert worker.tickets.count() == 0
+
+
+def test_solved_from_search_says_nothing_of_another_tab(
+    worker: Worker, articles: tuple[Article, Article], self_service: SelfServiceCalls
+) -> None:
+    page = (
+        signed_in(worker)
+        .post("/portal/articles/paper-jam/solved/", follow=True)
+        .content.decode()
+    )
+
+    assert "other tab" not in page

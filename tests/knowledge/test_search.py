@@ -1,6 +1,10 @@
 """Search over a few articles and tickets: ranking, understanding, scope."""
 
+import json
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 
 from credence.knowledge.index import reindex_all
 from credence.knowledge.models import Audience, SearchDocument, Word
@@ -200,3 +204,19 @@ def test_reindexing_rebuilds_documents_and_words(
     assert reindex_all() == (6, 1)
     assert dict(Word.objects.values_list("text", "documents")) == words_before
     assert Word.objects.get(text="wireless").documents == 2
+
+
+def test_the_command_prints_plain_text_excerpts_in_json(db: None) -> None:
+    write(
+        "Printer won't print",
+        "The printer's tray & the <b>paper</b> guide must touch the paper.",
+        slug="wont-print",
+    )
+    out = StringIO()
+
+    call_command("articles", "search", "printer tray", "--format", "json", stdout=out)
+
+    [result] = json.loads(out.getvalue())
+    assert result["excerpt"] == (
+        "The printer's tray & the paper guide must touch the paper."
+    )

@@ -27,6 +27,11 @@ class Command(BaseCommand):
         find.add_argument(
             "--limit", type=int, default=10, help="how many results (default: 10)"
         )
+        find.add_argument(
+            "--tickets",
+            action="store_true",
+            help="also search solved tickets, showing what any worker may see of them",
+        )
         actions.add_parser(
             "reindex",
             help="rebuild the search documents of every article and resolved ticket",
@@ -38,14 +43,17 @@ class Command(BaseCommand):
             self.stdout.write(f"indexed {articles} articles and {tickets} tickets")
             return
         query = " ".join(options["query"])
-        hits = search(query, None, limit=max(1, options["limit"]), kinds=("article",))
+        kinds = ("article", "ticket") if options["tickets"] else ("article",)
+        # No viewer: a worker's view, who sees of another's solved ticket
+        # only its title and the IT team's resolution.
+        hits = search(query, None, limit=max(1, options["limit"]), kinds=kinds)
         if options["format"] == "json":
             results = [
                 {
                     "title": hit.title,
                     "slug": hit.slug,
                     "score": hit.score,
-                    "excerpt": hit.excerpt,
+                    "excerpt": hit.plain_excerpt,
                 }
                 for hit in hits
             ]
