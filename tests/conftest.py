@@ -53,6 +53,17 @@ def starter_catalog(request: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture(autouse=True)
+def fresh_vocabulary() -> Iterator[None]:
+    # A process keeps the search index's vocabulary for a minute; each test
+    # has its own index, so each starts from the database.
+    from credence.knowledge.vocabulary import forget_vocabulary
+
+    forget_vocabulary()
+    yield
+    forget_vocabulary()
+
+
+@pytest.fixture(autouse=True)
 def fresh_objectives() -> Iterator[None]:
     # Each test's database is rolled back, but a process keeps its copy of
     # the objectives keyed by their stamps; under frozen time two different

@@ -92,6 +92,10 @@ def index_ticket(ticket: Ticket) -> None:
         if document is not None:
             _drop(document)
         return
+    if document is not None and document.updated_at == ticket.updated_at:
+        # Saved again without a new event (every derived figure saves the
+        # ticket): nothing it says has changed since it was indexed.
+        return
     resolution = _resolution_text(ticket).strip()
     title, summary, body = scrub(
         [ticket.title, resolution, f"{ticket.description}\n{resolution}".strip()],
