@@ -2,12 +2,15 @@
 
 import importlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.test import Client
 
+from credence.slo import objectives
+from credence.slo.models import Calendar
 from credence.workers.models import Team, Worker
 from credence.workers.roles import make_agent, make_lead
 
@@ -28,6 +31,23 @@ def fast_password_hashing() -> None:
     # Real hashing costs a quarter of a second per persona; the tests are
     # about tickets, not about password strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@contextmanager
+def utc_business_hours() -> Iterator[None]:
+    """Monday to Friday 09:00-17:00 in UTC, whatever CREDENCE_TIME_ZONE says.
+
+    The objectives are cached per process by the calendars' stamps; tests
+    under frozen time can give two different set-ups the same stamps, so
+    the cache is emptied around it.
+    """
+    objectives.forget_objectives()
+    objectives.ensure_defaults()
+    calendar = Calendar.objects.get(name=objectives.BUSINESS_HOURS_NAME)
+    calendar.time_zone = "UTC"
+    calendar.save()
+    yield
+    objectives.forget_objectives()
 
 
 @pytest.fixture(autouse=True)

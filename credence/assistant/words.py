@@ -7,10 +7,9 @@ interchangeably (the search's own), and one typo forgiven in a long word.
 import re
 from collections.abc import Mapping
 
-from snowballstemmer import stemmer
-
 from credence.knowledge.query import STOP_WORDS as SEARCH_STOP_WORDS
 from credence.knowledge.query import SYNONYM_GROUPS
+from credence.knowledge.text import stem
 
 # Words that carry no subject: the way a worker asks, not what about.
 _STOPWORDS = """
@@ -48,7 +47,6 @@ _JOINED = (
     (re.compile(r"\b(log|sign)[- ]?(in|on)\b"), "login"),
     (re.compile(r"\bback[- ]up\b"), "backup"),
 )
-_english = stemmer("english")
 # The shortest term a typo is forgiven in.
 TYPO_LENGTH = 6
 
@@ -58,10 +56,6 @@ def normalise(text: str) -> str:
     by this, so "Wi-Fi drops?" and "wi-fi drops" are one question."""
     words = re.findall(r"[\w]+", text.lower())
     return " ".join(words)[:300]
-
-
-def stem(word: str) -> str:
-    return str(_english.stemWord(word))
 
 
 def worded_terms(text: str) -> list[tuple[str, str]]:

@@ -29,7 +29,7 @@ from credence.catalog.models import (
 )
 from credence.directory import context
 from credence.errors import InvalidInput, NotFound
-from credence.portal.submit import DOUBLE_SUBMIT_WINDOW
+from credence.portal.submit import latest_copy
 from credence.tickets import services
 from credence.tickets.models import FRONT_DOOR, Channel, Ticket
 from credence.tickets.priority import (
@@ -296,14 +296,8 @@ def _just_sent(
     As in "Ask for help": only the latest ticket is compared, and only
     within seconds, so the same request made again later is a new ticket.
     """
-    latest = (
-        Ticket.objects.filter(requester=worker, channel__in=FRONT_DOOR)
-        .order_by("-opened_at", "-number")
-        .first()
-    )
-    if latest is None or now - latest.opened_at > DOUBLE_SUBMIT_WINDOW:
-        return None
-    if latest.title != title or latest.description != description.strip():
+    latest = latest_copy(worker, title, description, now, channels=FRONT_DOOR)
+    if latest is None:
         return None
     earlier = TicketRequest.objects.filter(ticket=latest).first()
     if earlier is None or earlier.request_type_id != request_type.pk:

@@ -47,10 +47,6 @@ def _store(
     )
 
 
-def _drop(document: SearchDocument) -> None:
-    document.delete()
-
-
 def index_article(article: Article) -> None:
     text = plain_text(article.body)
     fields = {
@@ -90,7 +86,7 @@ def index_ticket(ticket: Ticket) -> None:
     document = SearchDocument.objects.filter(ticket_id=ticket.pk).first()
     if ticket.confidential or ticket.status not in SEARCHABLE_STATUSES:
         if document is not None:
-            _drop(document)
+            document.delete()
         return
     if document is not None and document.updated_at == ticket.updated_at:
         # Saved again without a new event (every derived figure saves the
@@ -137,7 +133,7 @@ def reindex_all() -> tuple[int, int]:
         ticket__in=searchable
     )
     for document in stale:
-        _drop(document)
+        document.delete()
     return articles, tickets
 
 

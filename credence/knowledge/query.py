@@ -317,6 +317,10 @@ _JOINED = {
     "get online": "connect online",
     "hop on": "connect",
 }
+_JOINED_PATTERNS = tuple(
+    (re.compile(rf"\b{split}\b"), joined) for split, joined in _JOINED.items()
+)
+_SEPARATORS = re.compile(r"[-_/]")
 
 
 @dataclass(frozen=True)
@@ -366,9 +370,9 @@ def _expand_contractions(text: str) -> str:
 def _join_split_words(text: str) -> str:
     # "wi-fi", "e-mail" and "log in" are one idea each; joining them keeps
     # them from becoming two weak words.
-    text = re.sub(r"[-_/]", " ", text)
-    for split, joined in _JOINED.items():
-        text = re.sub(rf"\b{split}\b", joined, text)
+    text = _SEPARATORS.sub(" ", text)
+    for pattern, joined in _JOINED_PATTERNS:
+        text = pattern.sub(joined, text)
     return text
 
 

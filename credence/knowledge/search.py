@@ -92,7 +92,8 @@ def search(
         vocabulary.weight(concept.typed) * (IMPLIED_SHARE if concept.implied else 1)
         for concept in concepts
     ]
-    ranked = _rank(concepts, weights, found, documents, vocabulary)[:limit]
+    stems = _query_stems(concepts)
+    ranked = _rank(concepts, weights, stems, found, documents, vocabulary)[:limit]
     bodies = dict(
         SearchDocument.objects.filter(pk__in=[d.pk for d, _ in ranked]).values_list(
             "pk", "body"
@@ -104,7 +105,7 @@ def search(
             document,
             score,
             bodies.get(document.pk, ""),
-            concepts,
+            stems,
             agent,
             requested,
         )
@@ -179,12 +180,12 @@ def _title_focus(title: str, stems: set[str], vocabulary: Vocabulary) -> float:
 def _rank(
     concepts: list[Concept],
     weights: list[float],
+    stems: set[str],
     found: list[Candidate],
     documents: dict[int, SearchDocument],
     vocabulary: Vocabulary,
 ) -> list[tuple[SearchDocument, float]]:
     top = max(c.score for c in found) or 1.0
-    stems = _query_stems(concepts)
     scored: list[tuple[SearchDocument, float]] = []
     for candidate in found:
         document = documents.get(candidate.document_id)
@@ -253,11 +254,10 @@ def _hit(
     document: SearchDocument,
     score: float,
     body: str,
-    concepts: list[Concept],
+    stems: set[str],
     agent: bool,
     requested: set[int],
 ) -> Hit:
-    stems = _query_stems(concepts)
     shown = shown_text(document, body, agent or document.ticket_id in requested)
     passage = best_passage(shown, stems, PASSAGE_LENGTH)
     excerpt_text = best_passage(passage, stems, EXCERPT_LENGTH)

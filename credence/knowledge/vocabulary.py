@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Count, F, Max
 
@@ -107,10 +108,12 @@ class Vocabulary:
 RECHECK_SECONDS = 60.0
 
 _lock = threading.Lock()
-_cached: tuple[object, Vocabulary, float] | None = None
+# How many documents, the newest one's id, the latest change.
+_Stamp = tuple[int, int | None, datetime | None]
+_cached: tuple[_Stamp, Vocabulary, float] | None = None
 
 
-def _stamp() -> object:
+def _stamp() -> _Stamp:
     stamp = SearchDocument.objects.aggregate(
         documents=Count("id"), last=Max("id"), updated=Max("updated_at")
     )
@@ -130,7 +133,7 @@ def current_vocabulary() -> Vocabulary:
         vocabulary = cached[1]
     else:
         frequency = dict(Word.objects.values_list("text", "documents"))
-        vocabulary = Vocabulary.of(frequency, SearchDocument.objects.count())
+        vocabulary = Vocabulary.of(frequency, stamp[0])
     with _lock:
         _cached = (stamp, vocabulary, now)
     return vocabulary

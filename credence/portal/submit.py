@@ -21,23 +21,28 @@ from credence.workers.models import Worker
 DOUBLE_SUBMIT_WINDOW = timedelta(seconds=10)
 
 
-def _just_sent(
-    worker: Worker, title: str, description: str, now: datetime
+def latest_copy(
+    worker: Worker,
+    title: str,
+    description: str,
+    now: datetime,
+    channels: tuple[str, ...] = (Channel.PORTAL,),
 ) -> Ticket | None:
-    """The worker's latest portal ticket, if this form is a copy of it.
+    """The worker's latest ticket through the channels, if this is a copy of it.
 
     Only the most recent ticket is compared: two different questions sent
     in a row are two tickets, and the same question asked again minutes
-    later is a deliberate new ticket.
+    later is a deliberate new ticket. The title is compared as given, the
+    description once trimmed.
     """
     latest = (
-        Ticket.objects.filter(requester=worker, channel=Channel.PORTAL)
+        Ticket.objects.filter(requester=worker, channel__in=channels)
         .order_by("-opened_at", "-number")
         .first()
     )
     if latest is None or now - latest.opened_at > DOUBLE_SUBMIT_WINDOW:
         return None
-    if latest.title != title.strip() or latest.description != description.strip():
+    if latest.title != title or latest.description != description.strip():
         return None
     return latest
 
@@ -57,7 +62,7 @@ def open_from_portal(form: AskForm, worker: Worker) -> tuple[Ticket, bool]:
     with transaction.atomic():
         Worker.objects.select_for_update().get(pk=worker.pk)
         now = timezone.now()
-        earlier = _just_sent(worker, title, description, now)
+        earlier = latest_copy(worker, title.strip(), description, now)
         if earlier is not None:
             return earlier, False
         ticket = services.open_ticket(

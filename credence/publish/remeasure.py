@@ -36,9 +36,9 @@ from credence.publish.report import Finding, MonthReport, findings
 from credence.slo import models as slo_models
 from credence.slo.calendar import Calendar as ClockCalendar
 from credence.slo.calendar import CalendarError
-from credence.slo.clock import ClockFigures, Measurement, Target, measure
+from credence.slo.clock import Measurement, Target, measure
 from credence.slo.clock import Objective as ClockObjective
-from credence.slo.derive import clock_events
+from credence.slo.derive import clock_events, stored_minutes
 from credence.slo.models import ServiceSettings
 from credence.slo.objectives import clock_calendar, targets
 from credence.tickets.models import Ticket, TicketEvent
@@ -353,8 +353,8 @@ def remeasure_month(
                     "resolution": measured.resolution.outcome,
                 },
                 minutes={
-                    "response": _minutes(measured.response),
-                    "resolution": _minutes(measured.resolution),
+                    "response": stored_minutes(measured.response),
+                    "resolution": stored_minutes(measured.resolution),
                 },
             )
         )
@@ -383,10 +383,3 @@ def _resolved(measured: Measurement) -> bool:
     # As a stored span says it: a resolve holds the resolution clock
     # stopped, and a ticket moved to project work is not resolved.
     return measured.resolution.stopped_at is not None and measured.moved_at is None
-
-
-def _minutes(figures: ClockFigures) -> float | None:
-    # As stored: only a clock stopped by a response or a resolve has minutes.
-    if figures.stopped_at is None or figures.stopped_by_move:
-        return None
-    return figures.elapsed_minutes

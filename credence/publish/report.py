@@ -123,7 +123,7 @@ def month_report(period: periods.Period, now: datetime) -> MonthReport:
         metrics=metrics,
         objectives=objective_lines(),
         findings=findings(metrics, explanations),
-        trend=trend(period, now),
+        trend=trend(period, now, metrics),
     )
 
 
@@ -180,15 +180,23 @@ def findings(
     return found
 
 
-def trend(period: periods.Period, now: datetime) -> list[TrendMonth]:
-    """Overall compliance in the twelve months up to and including this one."""
+def trend(
+    period: periods.Period, now: datetime, measured: PeriodMetrics
+) -> list[TrendMonth]:
+    """Overall compliance in the twelve months up to and including this one,
+    whose figures, already `measured`, are not measured again.
+    """
     months = [period]
     while len(months) < TREND_MONTHS and (earlier := months[-1].previous()):
         months.append(earlier)
     shown = []
     for month in reversed(months):
-        metrics = period_metrics(
-            month.start, month.end, periods.default_as_of(month, now)
+        metrics = (
+            measured
+            if month is period
+            else period_metrics(
+                month.start, month.end, periods.default_as_of(month, now)
+            )
         )
         overall = metrics["overall"]
         shown.append(

@@ -34,7 +34,7 @@ Decisions a reader of the figures should know:
   those zones.
 """
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TypedDict
 from zoneinfo import ZoneInfo
 
@@ -54,6 +54,7 @@ from django.db.models.functions import TruncDate
 from credence.metrics.periods import local_zone
 from credence.selfservice.models import Satisfaction, Session
 from credence.selfservice.sessions import LINK_WINDOW
+from credence.selfservice.welcome import FIRST_WEEK
 from credence.tickets.models import Ticket
 from credence.workers.models import Worker
 from credence.workers.zones import display_zone
@@ -61,7 +62,6 @@ from credence.workers.zones import display_zone
 RATE_DIGITS = 4
 SCORE_DIGITS = 2
 SCORES = (1, 2, 3, 4, 5)
-FIRST_WEEK_DAYS = 7
 
 
 class Deflection(TypedDict):
@@ -199,7 +199,7 @@ def _first_week_in(
 ) -> dict[str, int]:
     # The last start date whose first week (the start date and the six
     # days after) had ended by `as_of`, in the workers' zone.
-    week_over_by = as_of.astimezone(zone).date() - timedelta(days=FIRST_WEEK_DAYS)
+    week_over_by = as_of.astimezone(zone).date() - FIRST_WEEK
     first_ticket = Ticket.objects.annotate(
         opened_on=TruncDate("opened_at", tzinfo=zone)
     ).filter(
@@ -210,7 +210,7 @@ def _first_week_in(
     )
     return workers.annotate(
         week_end=ExpressionWrapper(
-            F("start_date") + timedelta(days=FIRST_WEEK_DAYS),
+            F("start_date") + FIRST_WEEK,
             output_field=DateField(),
         ),
         asked_early=Exists(first_ticket),

@@ -124,7 +124,7 @@ def measure_ticket(
     )
 
 
-def _stored_minutes(figures: ClockFigures) -> float | None:
+def stored_minutes(figures: ClockFigures) -> float | None:
     """A stopped clock's minutes to its response or resolve, else None.
 
     A clock stopped by a move to project work stores none: the time until
@@ -165,11 +165,11 @@ def derived_figures(
         "response_due": figures.response.due,
         "response_stopped_at": figures.response.stopped_at,
         "response_outcome": figures.response.outcome,
-        "response_elapsed_minutes": _stored_minutes(figures.response),
+        "response_elapsed_minutes": stored_minutes(figures.response),
         "resolution_due": figures.resolution.due,
         "resolution_stopped_at": figures.resolution.stopped_at,
         "resolution_outcome": figures.resolution.outcome,
-        "resolution_elapsed_minutes": _stored_minutes(figures.resolution),
+        "resolution_elapsed_minutes": stored_minutes(figures.resolution),
         "next_due": min(running_dues) if running_dues else None,
         "response_warn_at": warning_instant(
             figures.response, share, objective.response.calendar, as_of

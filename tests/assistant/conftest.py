@@ -1,7 +1,6 @@
 """Fixtures for the assistant: a search to script, the shared articles, and
 a small chat/completions server standing in for a language model."""
 
-import importlib
 import json
 import threading
 import time
@@ -35,6 +34,15 @@ def article_hit(title: str, slug: str, text: str, score: float = 1.0) -> Hit:
     )
 
 
+# The article the language model's answers are checked against.
+WIFI = article_hit(
+    "Connect to a wireless network",
+    "net-wireless-connect",
+    "To connect to a wireless network, open the system menu and select Wi-Fi. "
+    "Choose the network and enter its password.",
+)
+
+
 def ticket_hit(number: int, title: str, text: str) -> Hit:
     return Hit(
         kind="ticket",
@@ -45,9 +53,6 @@ def ticket_hit(number: int, title: str, text: str) -> Hit:
         excerpt=title,
         text=text,
     )
-
-
-STARTER = importlib.import_module("credence.catalog.migrations.0002_starter_catalog")
 
 
 @dataclass

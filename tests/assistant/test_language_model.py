@@ -13,18 +13,13 @@ from credence.assistant.llm import NOT_IN_PASSAGES
 from credence.assistant.turn import reply_to
 from credence.workers.models import Worker
 from tests.assistant.conftest import (
+    WIFI,
     ModelServer,
     ScriptedSearch,
     article_hit,
     completion,
 )
 
-WIFI = article_hit(
-    "Connect to a wireless network",
-    "net-wireless-connect",
-    "To connect to a wireless network, open the system menu and select Wi-Fi. "
-    "Choose the network and enter its password.",
-)
 VPN = article_hit(
     "Connect to a VPN",
     "net-vpn-connect",

@@ -15,9 +15,7 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import Page, expect
 
-from credence.slo import objectives
-from credence.slo.models import Calendar
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, utc_business_hours
 
 # The live server runs Django in a thread beside Playwright's event loop;
 # Django's guard against database calls from async code would trip on it.
@@ -131,13 +129,8 @@ def sign_out_in_another_tab(page: Page, base_url: str) -> Page:
 @pytest.fixture
 def business_hours_in_utc(transactional_db: None) -> Iterator[None]:
     """The default business calendar, Monday to Friday 09:00-17:00, in UTC."""
-    objectives.forget_objectives()
-    objectives.ensure_defaults()
-    calendar = Calendar.objects.get(name=objectives.BUSINESS_HOURS_NAME)
-    calendar.time_zone = "UTC"
-    calendar.save()
-    yield
-    objectives.forget_objectives()
+    with utc_business_hours():
+        yield
 
 
 @pytest.fixture

@@ -6,21 +6,18 @@ and land on the ticket. On a 360-pixel-wide screen the form fits without
 sideways scrolling. axe-core finds no serious problem on either page.
 """
 
-import importlib
 import re
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.apps import apps
 from playwright.sync_api import Page, expect
 
 from credence.catalog.models import TicketRequest
 from credence.directory.models import Device
 from credence.tickets.models import Ticket
 from credence.workers.models import Worker
-from tests.browser.conftest import focused_name, tab_to
+from tests.browser.conftest import find_axe_violations, focused_name, tab_to
 
 NARROW = {"width": 360, "height": 740}
 WIDE = {"width": 1280, "height": 900}
@@ -31,15 +28,6 @@ pytestmark = pytest.mark.usefixtures("business_hours_in_utc")
 
 @pytest.fixture
 def wanda(worker: Worker) -> Worker:
-    # Tests with real transactions empty the tables when they end, the
-    # starter catalog included, so each test here writes it again.
-    starter = importlib.import_module(
-        "credence.catalog.migrations.0002_starter_catalog"
-    )
-    starter.add_starter_catalog(apps, None)
-    importlib.import_module(
-        "credence.catalog.migrations.0004_starter_date_rules"
-    ).set_date_rules(apps, None)
     Device.objects.create(
         worker=worker, type="laptop", model="ThinkPad T14", serial="LT-0042"
     )
@@ -47,11 +35,9 @@ def wanda(worker: Worker) -> Worker:
 
 
 def serious_problems(page: Page) -> list[str]:
-    results = Axe().run(page).response["violations"]
     return [
-        f"{violation['id']}: {violation['help']}"
-        for violation in results
-        if violation["impact"] in ("serious", "critical")
+        f"{violation['rule']}: {violation['help']}"
+        for violation in find_axe_violations(page)
     ]
 
 

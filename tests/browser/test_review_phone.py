@@ -1,24 +1,15 @@
 """The weekly review on a phone: no sideways scrolling, named charts."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-import pytest
 from playwright.sync_api import Page, expect
 
-from credence.slo import objectives
 from credence.workers.models import Worker
-from tests.review.conftest import WEEK, tell_the_week
+from tests.browser.test_tables_on_a_phone import the_week_on_a_phone
+from tests.review.conftest import WEEK
 
 PHONE_WIDTH = 390
-
-
-@pytest.fixture(autouse=True)
-def default_objectives(transactional_db: None) -> Iterator[None]:
-    objectives.forget_objectives()
-    objectives.ensure_defaults()
-    yield
-    objectives.forget_objectives()
 
 
 def test_review_fits_a_phone_and_names_its_charts(
@@ -27,11 +18,14 @@ def test_review_fits_a_phone_and_names_its_charts(
     sign_in: Callable[[str], Page],
     live_server: Any,
 ) -> None:
-    tell_the_week(worker, agent)
-    page = sign_in(agent.username)
-    page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
-
-    page.goto(f"{live_server.url}/desk/review/?week={WEEK}")
+    page = the_week_on_a_phone(
+        sign_in,
+        worker,
+        agent,
+        agent,
+        f"{live_server.url}/desk/review/?week={WEEK}",
+        {"width": PHONE_WIDTH, "height": 844},
+    )
 
     charts = page.get_by_role("img")
     expect(charts).to_have_count(3)

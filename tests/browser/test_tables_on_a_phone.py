@@ -4,18 +4,17 @@ such box. The tickets are week 10 of 2026 (see tests/review/conftest.py),
 read by a lead, who sees the publication's tables too.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, ViewportSize
 
-from credence.slo import objectives
 from credence.workers.models import Worker
 from tests.browser.conftest import MAX_TABS
 from tests.review.conftest import WEEK, tell_the_week
 
-PHONE = {"width": 360, "height": 780}
+PHONE: ViewportSize = {"width": 360, "height": 780}
 PAGES = {
     "queue": "/desk/",
     "metrics": "/desk/metrics/?month=2026-03",
@@ -61,12 +60,22 @@ FOCUSED_REGION = """() => {
 }"""
 
 
-@pytest.fixture(autouse=True)
-def default_objectives(transactional_db: None) -> Iterator[None]:
-    objectives.forget_objectives()
-    objectives.ensure_defaults()
-    yield
-    objectives.forget_objectives()
+def the_week_on_a_phone(
+    sign_in: Callable[[str], Page],
+    worker: Worker,
+    agent: Worker,
+    reader: Worker,
+    url: str,
+    viewport: ViewportSize = PHONE,
+) -> Page:
+    """The review's week told (which sets up the default objectives), and
+    `url` opened by `reader` in a window the size of a phone.
+    """
+    tell_the_week(worker, agent)
+    page = sign_in(reader.username)
+    page.set_viewport_size(viewport)
+    page.goto(url)
+    return page
 
 
 def _regions_reached_by_tab(page: Page, count: int) -> set[int]:
@@ -92,11 +101,9 @@ def test_tables_on_a_phone_cut_no_word_and_scroll_by_keyboard(
     sign_in: Callable[[str], Page],
     live_server: Any,
 ) -> None:
-    tell_the_week(worker, agent)
-    page = sign_in(lead.username)
-    page.set_viewport_size(PHONE)  # type: ignore[arg-type]
-
-    page.goto(live_server.url + PAGES[name])
+    page = the_week_on_a_phone(
+        sign_in, worker, agent, lead, live_server.url + PAGES[name]
+    )
     # A table folded away in <details> is measured as its reader sees it,
     # once unfolded.
     page.evaluate("document.querySelectorAll('details').forEach((d) => d.open = true)")
@@ -118,10 +125,9 @@ def test_the_queue_scrolls_sideways_from_the_keyboard(
     sign_in: Callable[[str], Page],
     live_server: Any,
 ) -> None:
-    tell_the_week(worker, agent)
-    page = sign_in(agent.username)
-    page.set_viewport_size(PHONE)  # type: ignore[arg-type]
-    page.goto(live_server.url + PAGES["queue"])
+    page = the_week_on_a_phone(
+        sign_in, worker, agent, agent, live_server.url + PAGES["queue"]
+    )
     box = page.locator("#queue-table")
 
     assert box.evaluate("(box) => box.scrollWidth > box.clientWidth")
@@ -158,11 +164,9 @@ def test_review_chart_words_lie_inside_their_drawing(
     sign_in: Callable[[str], Page],
     live_server: Any,
 ) -> None:
-    tell_the_week(worker, agent)
-    page = sign_in(agent.username)
-    page.set_viewport_size(PHONE)  # type: ignore[arg-type]
-
-    page.goto(live_server.url + PAGES["review"])
+    page = the_week_on_a_phone(
+        sign_in, worker, agent, agent, live_server.url + PAGES["review"]
+    )
 
     assert page.locator("svg.chart text").count() > 0
     assert page.evaluate(CLIPPED_CHART_TEXT) == []

@@ -1,6 +1,5 @@
 """Catalog test helpers: a UTC business calendar and request types built fast."""
 
-import importlib
 from collections.abc import Iterator
 
 import pytest
@@ -8,27 +7,19 @@ from django.apps import apps
 
 from credence.catalog.models import Field, RequestType
 from credence.directory.models import Application, ApplicationAccess, Device
-from credence.slo import objectives
-from credence.slo.models import Calendar
 from credence.workers.models import Worker
-
-STARTER = importlib.import_module("credence.catalog.migrations.0002_starter_catalog")
+from tests.conftest import STARTER_CATALOG, utc_business_hours
 
 
 def add_starter_catalog() -> None:
     """Write the starter catalog as its migration does, where it is missing."""
-    STARTER.add_starter_catalog(apps, None)
+    STARTER_CATALOG.add_starter_catalog(apps, None)
 
 
 @pytest.fixture(autouse=True)
 def business_hours_in_utc(db: None) -> Iterator[None]:
-    objectives.forget_objectives()
-    objectives.ensure_defaults()
-    calendar = Calendar.objects.get(name=objectives.BUSINESS_HOURS_NAME)
-    calendar.time_zone = "UTC"
-    calendar.save()
-    yield
-    objectives.forget_objectives()
+    with utc_business_hours():
+        yield
 
 
 def make_type(slug: str = "desk-move", **values: object) -> RequestType:

@@ -5,28 +5,17 @@ from datetime import datetime
 
 import pytest
 
-from credence.slo import objectives
-from credence.slo.models import Calendar
 from credence.tickets import services
 from credence.tickets.models import Ticket
 from credence.workers.models import Worker
+from tests.conftest import utc_business_hours
 
 
 @pytest.fixture(autouse=True)
 def business_hours_in_utc(db: None) -> Iterator[None]:
-    """Monday to Friday 09:00-17:00 in UTC, whatever CREDENCE_TIME_ZONE says.
-
-    The objectives are cached per process by the calendars' stamps; tests
-    under frozen time can give two different set-ups the same stamps, so
-    the cache is emptied around every test.
-    """
-    objectives.forget_objectives()
-    objectives.ensure_defaults()
-    calendar = Calendar.objects.get(name=objectives.BUSINESS_HOURS_NAME)
-    calendar.time_zone = "UTC"
-    calendar.save()
-    yield
-    objectives.forget_objectives()
+    """Every portal test counts business hours in UTC."""
+    with utc_business_hours():
+        yield
 
 
 def in_zone(person: Worker, zone: str) -> Worker:

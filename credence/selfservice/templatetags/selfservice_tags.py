@@ -77,9 +77,7 @@ def question_context(
 
 @register.inclusion_tag("selfservice/_satisfaction.html", takes_context=True)
 def satisfaction_question(context: template.Context, ticket: Ticket) -> dict[str, Any]:
-    request = context["request"]
-    shown = question_context(request.user, ticket)
-    return shown
+    return question_context(context["request"].user, ticket)
 
 
 @register.inclusion_tag("selfservice/_welcome_banner.html", takes_context=True)
